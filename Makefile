@@ -1,0 +1,48 @@
+# Jobcenter-Assistent — the two commands that matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+INDEX  := index/catalog.sqlite3
+EVAL   ?= ../shared/eval/dev.jsonl
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install index run test test-slow eval bench clean
+
+install: $(STAMP)
+
+# torch is installed first, pinned to the CPU build, so that nothing pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Builds the index from corpus/ when missing; an existing index is brought up to date incrementally.
+index: $(STAMP)
+	$(BIN)/python -m assistant ingest
+
+$(INDEX): $(STAMP)
+	$(BIN)/python -m assistant ingest
+
+run: $(INDEX)
+	$(BIN)/python -m assistant serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
+
+eval: $(INDEX)
+	$(BIN)/python -m assistant eval $(EVAL) --output index/eval-results.jsonl
+
+bench: $(INDEX)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf index/chroma index/catalog.sqlite3* index/ingest.lock

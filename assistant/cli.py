@@ -1,0 +1,243 @@
+"""`python -m assistant …` — calls the library, prints results; nothing else lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import UserFacingError
+from .model import Audience, Visibility, citation_label
+from .workspace import Workspace
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err_console, transient=False)
+
+
+def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:
+    from .ingest import Ingestor
+
+    with _progress() as bar:
+        task = bar.add_task("Aufnahme", total=None)
+
+        def progress(done: int, total: int, what: str) -> None:
+            bar.update(task, completed=done, total=total or None, description=f"Aufnahme {what}"[:60])
+
+        ingestor = Ingestor(ws, progress)
+        if args.paths:
+            visibility = Visibility(args.visibility) if args.visibility else None
+            summary = ingestor.ingest_paths([Path(p) for p in args.paths], name=args.name,
+                                            visibility=visibility, actor="cli")
+        else:
+            summary = ingestor.ingest_corpus(actor="cli")
+    table = Table(title="Aufnahme in den Index")
+    for col in ("Datei", "Dokument", "Ergebnis", "neu", "geändert", "entfernt", "unverändert", "Stand"):
+        table.add_column(col)
+    for r in summary.reports:
+        stand = r.stand_after if r.stand_before in ("", r.stand_after) else f"{r.stand_before} → {r.stand_after}"
+        table.add_row(r.file, r.name, r.status if not r.error else "Fehler", str(r.added), str(r.changed),
+                      str(r.removed), str(r.unchanged), stand)
+    console.print(table)
+    for r in summary.reports:
+        if r.status == "updated" and r.changed_sections:
+            console.print(f"[bold]{r.name}[/bold]: geänderte Abschnitte: {', '.join(r.changed_sections)}")
+    for r in summary.failed:
+        err_console.print(f"[red]Fehler:[/red] {r.error}")
+    console.print(
+        f"{len(summary.reports)} Dokumente, Einheiten: {summary.total('added')} neu, {summary.total('changed')} geändert, "
+        f"{summary.total('removed')} entfernt, {summary.total('unchanged')} unverändert; "
+        f"{summary.total('embedded')} eingebettet; {summary.seconds:.1f} s"
+    )
+    return 1 if summary.failed else 0
+
+
+def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
+    versions = ws.catalog.active_versions() if ws.settings.catalog_path.exists() else []
+    rows = [
+        {"name": v.name, "kind": v.kind, "visibility": v.visibility, "stand": v.stand, "units": v.n_units,
+         "version": v.id, "ingested_at": datetime.fromtimestamp(v.ingested_at).isoformat(timespec="seconds"),
+         "source": v.source}
+        for v in versions
+    ]
+    if args.json:
+        print(json.dumps({"documents": rows, "units": sum(r["units"] for r in rows)}, ensure_ascii=False, indent=2))
+        return 0
+    table = Table(title=f"Index: {len(rows)} Dokumente, {sum(r['units'] for r in rows)} Einheiten")
+    for col in ("Dokument", "Art", "Sichtbarkeit", "Stand", "Einheiten", "aufgenommen"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["name"], r["kind"], r["visibility"], r["stand"], str(r["units"]), r["ingested_at"])
+    console.print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
+    from .retrieval.lookup import UnitLookup
+    from .retrieval.references import find_references
+
+    refs = find_references(args.reference)
+    if not refs:
+        raise UserFacingError(f"In „{args.reference}“ wurde keine Fundstelle erkannt (z. B. „§ 22 Abs. 1 SGB II“ oder „Rz. 21.27“).")
+    lookup = UnitLookup(ws.catalog.active_units())
+    found = [su for ref in refs for su in lookup.resolve(ref, Audience.STAFF)]
+    if not found:
+        raise UserFacingError(f"Die Fundstelle „{args.reference}“ ist im Index nicht vorhanden.")
+    for su in found:
+        u = su.unit
+        console.rule(citation_label(u.doc, su.kind, u.label))
+        console.print(f"Titel: {u.title}\nGliederung: {' › '.join(u.breadcrumb)}\nStand: {su.stand}  "
+                      f"Sichtbarkeit: {su.visibility}  Rolle: {u.role}  Seite: {u.page or '–'}\nLink: {u.link}")
+        console.print(u.text, markup=False, highlight=False)
+        if u.footnotes:
+            console.print(f"Fußnoten: {u.footnotes}", markup=False, highlight=False)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ws: Workspace) -> int:
+    from .ingest import Ingestor
+
+    if not Ingestor(ws).remove(args.name, actor="cli"):
+        raise UserFacingError(f"Ein Dokument „{args.name}“ ist nicht im Index.")
+    console.print(f"„{args.name}“ wurde aus dem Index entfernt.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
+    from .retrieval.retriever import Retriever
+
+    _require_index(ws)
+    result = Retriever(ws).retrieve(args.question, Audience(args.audience), k=args.k)
+    rows = [
+        {"rank": i, "citation": citation_label(h.unit.unit.doc, h.unit.kind, h.unit.unit.label),
+         "doc": h.unit.unit.doc, "unit": h.unit.unit.label, "title": h.unit.unit.title, "stand": h.unit.stand,
+         "visibility": h.unit.visibility, "score": round(h.score, 4), "exact": h.exact, "link": h.unit.unit.link}
+        for i, h in enumerate(result.hits, start=1)
+    ]
+    if args.json:
+        print(json.dumps({"question": args.question, "audience": args.audience, "relevant": result.relevant,
+                          "confidence": round(result.confidence, 4), "results": rows}, ensure_ascii=False, indent=2))
+        return 0
+    if not result.relevant:
+        console.print("[yellow]Keine ausreichend passende Quelle gefunden (unter der Relevanzschwelle).[/yellow]")
+    table = Table(title=f"Treffer für: {args.question}")
+    for col in ("#", "Fundstelle", "Titel", "Stand", "Score"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["rank"]), r["citation"], r["title"][:60], r["stand"], f"{r['score']:.3f}")
+    console.print(table)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, ws: Workspace) -> int:
+    from .evaluation import load_questions, run_retrieval, summarize
+    from .retrieval.retriever import Retriever
+
+    _require_index(ws)
+    questions = load_questions(Path(args.questions))
+    retriever = Retriever(ws)
+    with _progress() as bar:
+        task = bar.add_task("Auswertung", total=len(questions))
+        outputs = run_retrieval(questions, retriever, k=max(args.k, 10),
+                                progress=lambda n: bar.update(task, completed=n))
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
+    summary = summarize(questions, outputs)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    table = Table(title=f"Retrieval auf {args.questions}")
+    for col in ("Gruppe", "n", "Hit@1", "Hit@5", "MRR", "Einheit Hit@1", "Einheit Hit@5", "Einheit MRR"):
+        table.add_column(col)
+
+    def add(name: str, f: dict) -> None:
+        table.add_row(name, str(f["n"]), f"{f['hit1']:.2f}", f"{f['hit5']:.2f}", f"{f['mrr']:.2f}",
+                      f"{f['unit_hit1']:.2f}", f"{f['unit_hit5']:.2f}", f"{f['unit_mrr']:.2f}")
+
+    add("gesamt", summary["overall"])
+    for name, f in summary["per_kind"].items():
+        add(f"Art: {name}", f)
+    for name, f in summary["per_language"].items():
+        add(f"Sprache: {name}", f)
+    console.print(table)
+    oos = summary["out_of_scope"]
+    if oos["n"]:
+        console.print(f"Ablehnung außerhalb des Themas: {oos['refusal_accuracy']:.2f} (n={oos['n']}); "
+                      f"fälschlich abgelehnt: {summary['answerable_refused']}")
+    console.print(f"Lecks (interne Einheiten für Bürger): {summary['leaks']}")
+    if args.verbose:
+        for m in summary["misses"]:
+            console.print(f"  {m['id']} Rang {m['section_rank']}: {m['question'][:70]} → {m['top']}", markup=False)
+    return 0
+
+
+def _require_index(ws: Workspace) -> None:
+    if not ws.is_built():
+        raise UserFacingError("Der Index ist leer. Bitte zuerst „python -m assistant ingest“ ausführen.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jobcenter-assistent", description="Jobcenter-Assistent")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="Dokumente aufnehmen (ohne Pfad: das Standardkorpus)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--visibility", choices=[v.value for v in Visibility])
+    p.add_argument("--name")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("status", help="Dokumente im Index")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("show", help="eine Fundstelle anzeigen, z. B. „§ 22 Abs. 1 SGB II“")
+    p.add_argument("reference")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("remove", help="ein Dokument zurückziehen")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("search", help="Fundstellen zu einer Frage suchen")
+    p.add_argument("question")
+    p.add_argument("--audience", choices=["citizen", "staff"], default="staff")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("eval", help="Auswertung auf einer Fragendatei (JSONL)")
+    p.add_argument("questions")
+    p.add_argument("--output")
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args, Workspace())
+    except UserFacingError as exc:
+        err_console.print(f"[red]Fehler:[/red] {exc.message}", highlight=False)
+        return 2
+    except KeyboardInterrupt:
+        err_console.print("Abgebrochen.")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

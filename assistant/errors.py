@@ -1,0 +1,18 @@
+"""Errors whose message (German) is meant for the user; anything else is a bug."""
+
+
+class UserFacingError(Exception):
+    """An error caused by input or environment, with a plain German message for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InvalidDocumentError(UserFacingError):
+    """A file that cannot be ingested: empty, corrupt, encrypted, wrong format, too large."""
+
+    def __init__(self, filename: str, reason: str) -> None:
+        super().__init__(f"Die Datei „{filename}“ kann nicht aufgenommen werden: {reason}")
+        self.filename = filename
+        self.reason = reason

@@ -1,0 +1,261 @@
+"""Ingestion: parse → diff against the catalog → embed new text only → swap versions atomically.
+
+Order of writes, so that a crash at any point leaves the previous version fully searchable:
+1. vectors of the new version go into Chroma under ids of their own (old ones stay);
+2. one SQLite transaction makes the new version active (the switch);
+3. vectors no active unit needs are deleted.
+A crash before 2 leaves unused vectors, after 2 stale ones; `repair()` removes both on the next run,
+and retrieval ignores any vector that is not active in the catalog meanwhile.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .catalog import StoredUnit
+from .errors import InvalidDocumentError, UserFacingError
+from .model import Document, Unit, Visibility
+from .sources import file_sha256, parse_file, read_manifest
+from .textprep import indexed_text
+from .workspace import Workspace
+
+ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
+
+
+@dataclass
+class DocumentReport:
+    file: str
+    name: str = ""
+    status: str = ""  # added | updated | unchanged | failed
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    embedded: int = 0
+    changed_sections: list[str] = field(default_factory=list)
+    stand_before: str = ""
+    stand_after: str = ""
+    error: str = ""
+
+
+@dataclass
+class IngestSummary:
+    reports: list[DocumentReport]
+    seconds: float
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(r, attr) for r in self.reports)
+
+    @property
+    def failed(self) -> list[DocumentReport]:
+        return [r for r in self.reports if r.status == "failed"]
+
+
+def chroma_id(unit: Unit, visibility: str, stand: str) -> str:
+    return hashlib.sha256(f"{unit.content_hash}|{visibility}|{stand}".encode()).hexdigest()[:32]
+
+
+def _unit_key(units: list[Unit]) -> list[tuple[str, int]]:
+    """(label, n-th occurrence): split parts of one Absatz share a label."""
+    seen: Counter[str] = Counter()
+    keys = []
+    for u in units:
+        keys.append((u.label, seen[u.label]))
+        seen[u.label] += 1
+    return keys
+
+
+def _metadata(unit: Unit, kind: str, visibility: str, stand: str) -> dict:
+    """Everything a citation needs, stored beside the vector."""
+    return {
+        "doc": unit.doc, "label": unit.label, "section": unit.section, "title": unit.title,
+        "breadcrumb": " › ".join(unit.breadcrumb), "role": str(unit.role), "kind": str(kind),
+        "visibility": str(visibility), "stand": stand, "link": unit.link,
+        "page": unit.page if unit.page is not None else -1,
+    }
+
+
+class Ingestor:
+    def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None) -> None:
+        self.ws = workspace
+        self.progress = progress or (lambda done, total, what: None)
+
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        lock_path = self.ws.settings.index_dir / "ingest.lock"
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with lock_path.open("w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise UserFacingError("Es läuft bereits eine Aufnahme in den Index. Bitte später erneut versuchen.") from exc
+            yield
+
+    # --- public API ------------------------------------------------------------------------------
+
+    def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "") -> IngestSummary:
+        entries = read_manifest(corpus_dir or self.ws.settings.corpus_dir)
+        jobs = [(e.path, e.name, e.visibility, e.source) for e in entries]
+        return self._run(jobs, actor)
+
+    def ingest_paths(self, paths: list[Path], *, name: str | None = None,
+                     visibility: Visibility | None = None, actor: str = "") -> IngestSummary:
+        if name and len(paths) > 1:
+            raise UserFacingError("Ein Name (--name) kann nur für eine einzelne Datei vergeben werden.")
+        return self._run([(p, name, visibility, "") for p in paths], actor)
+
+    def preview(self, path: Path, *, name: str | None = None,
+                visibility: Visibility | None = None) -> DocumentReport:
+        """What ingesting this file would change, without changing anything."""
+        report = DocumentReport(file=path.name)
+        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility)
+        self._diff(doc, report)
+        return report
+
+    def remove(self, name: str, actor: str = "") -> bool:
+        with self._lock():
+            active = self.ws.catalog.active_version(name)
+            if active is None:
+                return False
+            self.ws.catalog.withdraw(name, actor)
+            self._delete_unused_vectors()
+            return True
+
+    def repair(self) -> int:
+        """Bring Chroma in line with the catalog after a crash: drop unused vectors, restore missing ones."""
+        removed = self._delete_unused_vectors()
+        active = self.ws.catalog.active_units()
+        present = self.ws.store.all_ids()
+        missing = [su for su in active if su.chroma_id not in present]
+        if missing:
+            self._upsert_vectors(missing)
+        return removed + len(missing)
+
+    # --- the work --------------------------------------------------------------------------------
+
+    def _run(self, jobs: list[tuple[Path, str | None, Visibility | None, str]], actor: str) -> IngestSummary:
+        start = time.perf_counter()
+        reports: list[DocumentReport] = []
+        with self._lock():
+            self.repair()
+            for i, (path, name, visibility, source) in enumerate(jobs):
+                self.progress(i, len(jobs), path.name)
+                report = DocumentReport(file=path.name)
+                try:
+                    self._ingest_one(path, name, visibility, source, actor, report)
+                except InvalidDocumentError as exc:
+                    report.status, report.error = "failed", exc.message
+                reports.append(report)
+            self.progress(len(jobs), len(jobs), "")
+        return IngestSummary(reports, time.perf_counter() - start)
+
+    def _unchanged(self, path: Path, name: str | None, visibility: Visibility | None) -> DocumentReport | None:
+        sha = file_sha256(path)
+        for v in self.ws.catalog.active_versions():
+            if v.sha256 == sha and (name is None or v.name == name) and (visibility is None or v.visibility == visibility):
+                return DocumentReport(file=path.name, name=v.name, status="unchanged", unchanged=v.n_units,
+                                      stand_before=v.stand, stand_after=v.stand)
+        return None
+
+    def _ingest_one(self, path: Path, name: str | None, visibility: Visibility | None, source: str,
+                    actor: str, report: DocumentReport) -> None:
+        if path.is_file() and (same := self._unchanged(path, name, visibility)):
+            report.__dict__.update(same.__dict__)
+            return
+        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
+        report.name = doc.name
+        self._diff(doc, report)
+        ids = [chroma_id(u, doc.visibility, doc.stand) for u in doc.units]
+        self._add_vectors(doc, ids, report)
+        self.ws.catalog.activate_version(
+            name=doc.name, kind=doc.kind, visibility=doc.visibility, title=doc.title, stand=doc.stand,
+            stand_text=doc.stand_text, source=doc.source, sha256=doc.sha256, link=doc.link, notes=doc.notes,
+            units=list(zip(ids, doc.units)), actor=actor,
+        )
+        self._delete_unused_vectors()
+        self.ws.catalog.prune_history()
+
+    def _diff(self, doc: Document, report: DocumentReport) -> None:
+        report.name = doc.name
+        old = self.ws.catalog.active_version(doc.name)
+        old_units = [su.unit for su in self.ws.catalog.units_of_version(old.id)] if old else []
+        old_map = dict(zip(_unit_key(old_units), old_units))
+        new_map = dict(zip(_unit_key(list(doc.units)), doc.units))
+        sections: set[str] = set()
+        for key, unit in new_map.items():
+            before = old_map.get(key)
+            if before is None:
+                report.added += 1
+                sections.add(unit.section or unit.label)
+            elif before.text != unit.text or before.footnotes != unit.footnotes:
+                report.changed += 1
+                sections.add(unit.section or unit.label)
+            else:
+                report.unchanged += 1
+        for key, unit in old_map.items():
+            if key not in new_map:
+                report.removed += 1
+                sections.add(unit.section or unit.label)
+        report.changed_sections = sorted(sections, key=_section_sort_key)
+        report.stand_before = old.stand if old else ""
+        report.stand_after = doc.stand
+        report.status = "added" if old is None else "updated"
+
+    def _add_vectors(self, doc: Document, ids: list[str], report: DocumentReport) -> None:
+        present = self.ws.store.all_ids()
+        todo = [(cid, u) for cid, u in zip(ids, doc.units) if cid not in present]
+        if not todo:
+            return
+        vectors = self._embed([u for _, u in todo], report)
+        self.ws.store.upsert(
+            [cid for cid, _ in todo], vectors, [indexed_text(u) for _, u in todo],
+            [_metadata(u, doc.kind, doc.visibility, doc.stand) for _, u in todo],
+        )
+
+    def _embed(self, units: list[Unit], report: DocumentReport | None = None) -> np.ndarray:
+        """Vectors for the units' text, from the cache where the same text was embedded before."""
+        embedder, settings = self.ws.embedder, self.ws.settings
+        texts = [indexed_text(u, settings.embedding_max_chars) for u in units]
+        hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+        cached = self.ws.catalog.cached_embeddings(embedder.name, hashes)
+        todo = sorted({h: t for h, t in zip(hashes, texts) if h not in cached}.items())
+        fresh: dict[str, np.ndarray] = {}
+        batch = settings.embedding_batch_size
+        for start in range(0, len(todo), batch):
+            chunk = todo[start:start + batch]
+            self.progress(start, len(todo), f"Einbettung {units[0].doc}")
+            for (h, _), vec in zip(chunk, embedder.embed_passages([t for _, t in chunk])):
+                fresh[h] = vec
+        if fresh:
+            self.ws.catalog.store_embeddings(embedder.name, fresh)
+        if report is not None:
+            report.embedded += len(fresh)
+        all_vectors = {**cached, **fresh}
+        return np.stack([all_vectors[h] for h in hashes]) if hashes else np.zeros((0, embedder.dim), np.float32)
+
+    def _upsert_vectors(self, stored: list[StoredUnit]) -> None:
+        vectors = self._embed([su.unit for su in stored])
+        metadatas = [_metadata(su.unit, su.kind, su.visibility, su.stand) for su in stored]
+        self.ws.store.upsert([su.chroma_id for su in stored], vectors,
+                             [indexed_text(su.unit) for su in stored], metadatas)
+
+    def _delete_unused_vectors(self) -> int:
+        unused = sorted(self.ws.store.all_ids() - self.ws.catalog.active_chroma_ids())
+        if unused:
+            self.ws.store.delete(unused)
+        return len(unused)
+
+
+def _section_sort_key(section: str) -> tuple:
+    m = re.match(r"§\s*(\d+)([a-z]*)", section)
+    return (0, int(m.group(1)), m.group(2)) if m else (1, 0, section)

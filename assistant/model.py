@@ -1,0 +1,100 @@
+"""The domain vocabulary: documents, citable units, audiences."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Visibility(StrEnum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+class Audience(StrEnum):
+    CITIZEN = "citizen"
+    STAFF = "staff"
+    EDITOR = "editor"
+
+    def may_see(self, visibility: str) -> bool:
+        return self is not Audience.CITIZEN or visibility == Visibility.PUBLIC
+
+
+class DocKind(StrEnum):
+    LAW = "law"
+    GUIDELINE = "guideline"
+    OTHER = "other"
+
+
+class UnitRole(StrEnum):
+    """What a unit is within its document; only `text` is the operative content."""
+
+    TEXT = "text"  # an Absatz of a law, a Randzeichen of guidance, a section of another document
+    CHANGELOG = "changelog"  # "Wesentliche Änderungen" of a guideline
+    LAW_QUOTE = "law_quote"  # the law text quoted at the top of a guideline
+    PREAMBLE = "preamble"  # guideline text before the first Randzeichen
+
+
+@dataclass(frozen=True)
+class Unit:
+    """The smallest thing a citation points to.
+
+    `label` is the label within the document (`§ 22 Abs. 1`, `Rz. 21.27`, `Anlage`,
+    or a heading path for other documents); `section` is the enclosing section
+    (`§ 22`, `Anlage`) used for section-level grouping.
+    """
+
+    doc: str
+    label: str
+    text: str
+    section: str = ""
+    title: str = ""
+    breadcrumb: tuple[str, ...] = ()
+    role: UnitRole = UnitRole.TEXT
+    page: int | None = None
+    link: str = ""
+    footnotes: str = ""
+    order: int = 0
+
+    @property
+    def content_hash(self) -> str:
+        payload = "\x1f".join(
+            [self.doc, self.label, self.section, self.title, " > ".join(self.breadcrumb),
+             self.role, str(self.page or ""), self.link, self.footnotes, self.text]
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    @property
+    def unit_id(self) -> str:
+        """Chroma id: the content hash, so identical text in two versions shares one vector."""
+        return self.content_hash[:32]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file in one version, with the units parsed from it."""
+
+    name: str  # canonical name: "SGB II", "FW § 21"
+    kind: DocKind
+    title: str
+    stand: str  # ISO date (YYYY-MM-DD) read from the document
+    stand_text: str  # as the document states it, e.g. "zuletzt geändert durch Art. 8 G v. 22.12.2025"
+    units: tuple[Unit, ...]
+    visibility: Visibility = Visibility.PUBLIC
+    source: str = ""  # file path or URL it came from
+    sha256: str = ""
+    link: str = ""  # link to the document as a whole
+    notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. pending amendments
+
+    def citation(self, unit: Unit) -> str:
+        return citation_label(self.name, self.kind, unit.label)
+
+
+def citation_label(doc: str, kind: str, label: str) -> str:
+    """`§ 11b Abs. 3 SGB II`, `FW § 21 SGB II, Rz. 21.27`, `Mietobergrenzen Kreis, 2 Werte`."""
+    if kind == DocKind.LAW:
+        return f"{label} {doc}" if label else doc
+    if kind == DocKind.GUIDELINE and doc.startswith("FW "):
+        return f"{doc} SGB II, {label}" if label else f"{doc} SGB II"
+    return f"{doc}, {label}" if label else doc

@@ -1,0 +1,47 @@
+"""Query understanding: everyday words and other languages → the law's own terms."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY_PATH = Path(__file__).with_name("glossary.toml")
+
+# "How much" in the languages citizens write in: such questions are answered by tables of amounts.
+AMOUNT_QUESTION_RE = re.compile(
+    r"\b(wie\s*(?:hoch|viel)|welche[rn]?\s+betrag|betrag|höhe|how\s+much|amount|ne\s+kadar|"
+    r"сколько|скільки|розмір|размер|كم)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    patterns: tuple[re.Pattern[str], ...]
+    legal: str
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[GlossaryEntry, ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = []
+    for item in data.get("entry", []):
+        patterns = tuple(
+            re.compile(r"(?<![^\W_])" + re.escape(t.strip()) + (r"(?![^\W_])" if t.endswith(" ") else ""),
+                       re.IGNORECASE)
+            for t in item["terms"]
+        )
+        entries.append(GlossaryEntry(patterns, item["legal"]))
+    return tuple(entries)
+
+
+def expansions(question: str) -> list[str]:
+    """The legal terms of every glossary entry whose everyday term occurs in the question."""
+    return [e.legal for e in load_glossary() if any(p.search(question) for p in e.patterns)]
+
+
+def is_amount_question(question: str) -> bool:
+    return bool(AMOUNT_QUESTION_RE.search(question))

@@ -1,0 +1,79 @@
+"""BM25 over unit text with German-aware tokens: lowercase, stopwords, Snowball stems, compound parts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_GERMAN
+
+WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+STOPWORDS = frozenset(STOPWORDS_GERMAN) | {"bzw", "sowie", "gilt", "absatz", "satz", "nummer", "abs", "nr"}
+MIN_PART = 4
+MIN_COMPOUND = 9
+LINKING = ("s", "es", "n", "en")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+def words(text: str) -> list[str]:
+    out = []
+    for w in WORD_RE.findall(text.lower()):
+        out.extend(p for p in w.split("-") if p)
+    return [w for w in out if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+class Decompounder:
+    """Splits German compounds into known parts: `mietschulden` → `miet`, `schulden`.
+
+    The vocabulary is the corpus's own words; a split needs both parts (≥ 4 letters) to be words
+    that occur on their own, optionally with a linking `s`/`n`/`en` after the first part.
+    """
+
+    def __init__(self, vocabulary: Counter[str]) -> None:
+        self._vocab = {w for w, n in vocabulary.items() if n >= 2 and len(w) >= MIN_PART and w.isalpha()}
+
+    @lru_cache(maxsize=200_000)
+    def parts(self, word: str) -> tuple[str, ...]:
+        if len(word) < MIN_COMPOUND or not word.isalpha():
+            return ()
+        best: tuple[str, ...] = ()
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            left, right = word[:i], word[i:]
+            if right not in self._vocab and right[:-1] not in self._vocab:
+                continue
+            left_ok = left in self._vocab or any(left.endswith(l) and left[: -len(l)] in self._vocab for l in LINKING)
+            if left_ok and len(right) > sum(len(p) for p in best[1:]):
+                best = (left.rstrip("s") if left not in self._vocab else left, right)
+        return best
+
+
+class LexicalIndex:
+    def __init__(self, texts: list[str]) -> None:
+        vocabulary = Counter(w for t in texts for w in words(t))
+        self._decompounder = Decompounder(vocabulary)
+        self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        self._bm25.index([self.tokens(t) for t in texts], show_progress=False)
+        self.size = len(texts)
+
+    def tokens(self, text: str) -> list[str]:
+        stem = _stemmer().stemWord
+        out: list[str] = []
+        for w in words(text):
+            out.append(stem(w))
+            out.extend(stem(p) for p in self._decompounder.parts(w))
+        return out or [""]
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every unit (same order as the texts given)."""
+        tokens = [t for t in dict.fromkeys(self.tokens(query)) if t]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)

@@ -1,0 +1,182 @@
+"""retrieve(): exact references ∪ BM25 ∪ dense (Chroma) → weighted fusion → corpus-aware ranking."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..catalog import StoredUnit
+from ..model import Audience, DocKind, UnitRole, Visibility
+from ..textprep import indexed_text
+from ..workspace import Workspace
+from .glossary import expansions, is_amount_question
+from .lexical import LexicalIndex
+from .lookup import UnitLookup
+from .references import Reference, find_references
+
+
+@dataclass(frozen=True)
+class RankingParams:
+    """Fusion and ranking weights (measured on the dev set; see README, 'Retrieval')."""
+
+    dense_weight: float = 1.0
+    lexical_weight: float = 0.6
+    rrf_k: float = 20.0
+    guideline_factor: float = 0.85
+    other_factor: float = 0.9
+    quote_factor: float = 0.3  # law text quoted inside a guideline: the law itself should rank
+    changelog_factor: float = 0.2
+    table_boost: float = 1.3  # units with amount tables, for "how much" questions
+    expand_dense: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    unit: StoredUnit
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class RetrievalResult:
+    question: str
+    audience: Audience
+    hits: list[Hit]
+    relevant: bool
+    confidence: float
+    references: list[Reference] = field(default_factory=list)
+
+
+class Retriever:
+    """Holds the lexical index and reference lookup for the active units; reloads when the catalog changes."""
+
+    def __init__(self, workspace: Workspace, params: RankingParams | None = None) -> None:
+        self.ws = workspace
+        self.params = params or RankingParams()
+        self._lock = threading.Lock()
+        self._generation = -1
+        self._load()
+
+    def _load(self) -> None:
+        generation = self.ws.catalog.generation()
+        units = self.ws.catalog.active_units()
+        self.units = units
+        self._position = {su.chroma_id: i for i, su in enumerate(units)}
+        self._public = np.array([su.visibility == Visibility.PUBLIC for su in units], dtype=bool)
+        self._prior = np.array([self._unit_prior(su) for su in units], dtype=np.float32)
+        self._has_table = np.array([" | " in su.unit.text for su in units], dtype=bool)
+        self.lexical = LexicalIndex([indexed_text(su.unit) for su in units]) if units else None
+        self.lookup = UnitLookup(units)
+        self._generation = generation
+
+    def _unit_prior(self, su: StoredUnit) -> float:
+        p = self.params
+        factor = {DocKind.LAW: 1.0, DocKind.GUIDELINE: p.guideline_factor}.get(su.kind, p.other_factor)
+        if su.unit.role == UnitRole.LAW_QUOTE:
+            factor *= p.quote_factor
+        elif su.unit.role == UnitRole.CHANGELOG:
+            factor *= p.changelog_factor
+        return factor
+
+    def refresh(self) -> None:
+        with self._lock:
+            if self.ws.catalog.generation() != self._generation:
+                self._load()
+
+    def retrieve(self, question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
+                 as_of: str | None = None) -> RetrievalResult:
+        audience = Audience(audience)
+        self.refresh()
+        if not self.units or not question.strip():
+            return RetrievalResult(question, audience, [], False, 0.0)
+        p = self.params
+        allowed = np.ones(len(self.units), dtype=bool) if audience != Audience.CITIZEN else self._public.copy()
+        if as_of:
+            allowed &= np.array([su.stand <= as_of for su in self.units], dtype=bool)
+
+        extra = expansions(question)
+        expanded = " ".join([question, *extra])
+
+        lexical = self.lexical.scores(expanded)
+        lexical[~allowed] = 0.0
+        dense = self._dense_scores(expanded if p.expand_dense and extra else question, audience, allowed)
+
+        fused = self._fuse(dense, lexical) * self._prior
+        if is_amount_question(question):
+            fused = np.where(self._has_table, fused * p.table_boost, fused)
+        fused[~allowed] = 0.0
+
+        references = find_references(question)
+        exact_ids: list[str] = []
+        for ref in references:
+            exact_ids.extend(su.chroma_id for su in self.lookup.resolve(ref, audience))
+
+        order = np.argsort(-fused)
+        hits: list[Hit] = []
+        seen: set[str] = set()
+        top = float(fused[order[0]]) if len(order) else 0.0
+        for cid in exact_ids:
+            if cid in seen:
+                continue
+            i = self._position[cid]
+            seen.add(cid)
+            hits.append(Hit(self.units[i], max(top, float(fused[i])) + 1.0, float(dense[i]), float(lexical[i]), True))
+        for i in order:
+            if len(hits) >= k or fused[i] <= 0:
+                break
+            su = self.units[i]
+            if su.chroma_id in seen:
+                continue
+            seen.add(su.chroma_id)
+            hits.append(Hit(su, float(fused[i]), float(dense[i]), float(lexical[i])))
+        confidence = self._confidence(dense, lexical, bool(exact_ids))
+        return RetrievalResult(question, audience, hits[:k], confidence >= self.ws.settings.relevance_floor,
+                               confidence, references)
+
+    def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray:
+        scores = np.zeros(len(self.units), dtype=np.float32)
+        vector = self.ws.embedder.embed_query(query)
+        where = {"visibility": Visibility.PUBLIC.value} if audience == Audience.CITIZEN else None
+        for hit in self.ws.store.query(vector, self.ws.settings.candidate_k, where=where):
+            i = self._position.get(hit.chroma_id)
+            if i is not None and allowed[i]:  # vectors not active in the catalog are ignored
+                scores[i] = hit.similarity
+        return scores
+
+    def _fuse(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
+        """Weighted reciprocal rank fusion over the candidates of each side."""
+        p = self.params
+        fused = np.zeros_like(dense)
+        for scores, weight in ((dense, p.dense_weight), (lexical, p.lexical_weight)):
+            candidates = np.flatnonzero(scores > 0)
+            if not len(candidates):
+                continue
+            ranked = candidates[np.argsort(-scores[candidates])][: self.ws.settings.candidate_k]
+            fused[ranked] += weight / (p.rrf_k + np.arange(1, len(ranked) + 1))
+        return fused * (p.rrf_k + 1)
+
+    def _confidence(self, dense: np.ndarray, lexical: np.ndarray, exact: bool) -> float:
+        if exact:
+            return 1.0
+        return float(dense.max()) if len(dense) else 0.0
+
+
+_default: Retriever | None = None
+_default_lock = threading.Lock()
+
+
+def default_retriever(workspace: Workspace | None = None) -> Retriever:
+    global _default
+    with _default_lock:
+        if _default is None or (workspace is not None and _default.ws is not workspace):
+            _default = Retriever(workspace or Workspace())
+        return _default
+
+
+def retrieve(question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
+             as_of: str | None = None) -> RetrievalResult:
+    return default_retriever().retrieve(question, audience, k, as_of)
