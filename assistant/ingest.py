@@ -228,6 +228,8 @@ class Ingestor:
         texts = [indexed_text(u, settings.embedding_max_chars) for u in units]
         hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
         cached = self.ws.catalog.cached_embeddings(embedder.name, hashes)
+        if settings.use_shipped_embeddings:
+            cached.update(shipped_embeddings(settings.corpus_dir, embedder.name, set(hashes) - set(cached)))
         todo = sorted({h: t for h, t in zip(hashes, texts) if h not in cached}.items())
         fresh: dict[str, np.ndarray] = {}
         batch = settings.embedding_batch_size
@@ -254,6 +256,38 @@ class Ingestor:
         if unused:
             self.ws.store.delete(unused)
         return len(unused)
+
+
+def shipped_embeddings_path(corpus_dir: Path, model: str) -> Path:
+    return corpus_dir / "embeddings" / f"{model}.npz"
+
+
+def shipped_embeddings(corpus_dir: Path, model: str, wanted: set[str]) -> dict[str, np.ndarray]:
+    """Vectors shipped with the default corpus (made by `make embeddings` with the same model).
+
+    Keyed by the hash of the exact text embedded, so a changed text or parser never reuses a vector.
+    """
+    path = shipped_embeddings_path(corpus_dir, model)
+    if not wanted or not path.exists():
+        return {}
+    with np.load(path) as data:
+        hashes, vectors = data["hashes"], data["vectors"]
+    return {str(h): vectors[i] for i, h in enumerate(hashes) if str(h) in wanted}
+
+
+def export_embeddings(workspace: Workspace) -> Path:
+    """Write the vectors of all active public and internal units of the default corpus to corpus/embeddings/."""
+    embedder = workspace.embedder
+    texts = [indexed_text(su.unit, workspace.settings.embedding_max_chars) for su in workspace.catalog.active_units()]
+    hashes = sorted({hashlib.sha256(t.encode()).hexdigest() for t in texts})
+    cached = workspace.catalog.cached_embeddings(embedder.name, hashes)
+    missing = [h for h in hashes if h not in cached]
+    if missing:
+        raise UserFacingError(f"{len(missing)} Einheiten haben noch keinen Vektor; bitte zuerst aufnehmen.")
+    path = shipped_embeddings_path(workspace.settings.corpus_dir, embedder.name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, hashes=np.array(hashes), vectors=np.stack([cached[h] for h in hashes]))
+    return path
 
 
 def _section_sort_key(section: str) -> tuple:

@@ -143,7 +143,7 @@ def test_html_drops_script_style_nav_and_keeps_tables(tmp_path: Path) -> None:
     html = """<!doctype html><html><head><title>Intranet-Seite</title><style>p{color:red}</style></head>
     <body><nav><a href="/">Startseite</a> Menüpunkt</nav><script>var geheim = 1;</script>
     <h1>Heizkosten</h1><p>Stand: 01.10.2025</p>
-    <h2>Richtwerte</h2><p>Die <b>Richtwerte</b> gelten je m².</p>
+    <h2>Richtwerte</h2><p>Die <b>Richtwerte</b> gelten je m²<br>für die Miet<i>ober</i>grenze.</p>
     <table><tr><th>Energieträger</th><th>Euro</th></tr><tr><td>Erdgas</td><td>1,65</td></tr></table>
     <h2>Prüfung</h2><div>Lose Zeile im div.<ul><li>erster Punkt</li><li>zweiter Punkt</li></ul></div>
     </body></html>"""
@@ -155,8 +155,9 @@ def test_html_drops_script_style_nav_and_keeps_tables(tmp_path: Path) -> None:
     everything = "\n".join(u.text for u in doc.units)
     assert "geheim" not in everything and "Menüpunkt" not in everything and "color" not in everything
     richtwerte = _unit(doc, "Richtwerte")
-    assert "Die Richtwerte gelten je m²." in richtwerte.text
+    assert "Die Richtwerte gelten je m² für die Mietobergrenze." in richtwerte.text
     assert "Energieträger | Euro\nErdgas | 1,65" in richtwerte.text
+    assert _unit(doc, "Prüfung").text.startswith("Lose Zeile im div.\n\n- erster Punkt")
     assert "- zweiter Punkt" in _unit(doc, "Prüfung").text
 
 
@@ -240,7 +241,7 @@ def test_pdf_without_headings_is_split_by_page_and_drops_page_numbers(tmp_path: 
     document = pymupdf.open()
     for number in range(1, 4):
         page = document.new_page()
-        page.insert_text((72, 30), "Jobcenter Beispielkreis – intern", fontsize=9)
+        page.insert_text((72, 30), "Jobcenter Beispielkreis – intern – Stand: 01.03.2025", fontsize=9)
         page.insert_text((72, 100), f"Inhalt der Seite {number} über Bedarfe.", fontsize=11)
         page.insert_text((290, 820), f"{number}", fontsize=9)
     document.set_metadata({"title": "Protokoll Teamsitzung"})
@@ -251,6 +252,38 @@ def test_pdf_without_headings_is_split_by_page_and_drops_page_numbers(tmp_path: 
     assert _labels(doc) == ["Seite 1", "Seite 2", "Seite 3"]
     assert [u.page for u in doc.units] == [1, 2, 3]
     assert doc.units[2].text == "Inhalt der Seite 3 über Bedarfe."  # running header and page number gone
+    assert doc.stand == "2026-01-10"  # the parameter wins
+    assert parse_generic(path).stand == "2025-03-01"  # else the Stand in the running header of page 1
+
+
+def test_pdf_outline_gives_headings_when_fonts_do_not(tmp_path: Path) -> None:
+    document = pymupdf.open()
+    page = document.new_page()
+    lines = [
+        (80, "Einleitung"), (100, "Dieser Text erklärt das Verfahren."),
+        (130, "Zweck der Richtlinie"), (150, "Die Richtlinie sorgt für einheitliche Entscheidungen."),
+    ]
+    for y, text in lines:
+        page.insert_text((72, y), text, fontsize=11)
+    page = document.new_page()
+    page.insert_text((72, 80), "Verfahren bei Überschreitung der Miet-", fontsize=11)
+    page.insert_text((72, 94), "obergrenze", fontsize=11)
+    page.insert_text((72, 130), "Zuerst wird die Kostensenkung geprüft.", fontsize=11)
+    document.set_toc([
+        [1, "Einleitung", 1],
+        [2, "Zweck der Richtlinie", 1],
+        [1, "Verfahren bei Überschreitung der Mietobergrenze", 2],
+    ])
+    path = tmp_path / "gliederung.pdf"
+    document.save(path)
+    doc = parse_generic(path)
+    assert _labels(doc) == [
+        "Einleitung",
+        "Einleitung › Zweck der Richtlinie",
+        "Verfahren bei Überschreitung der Mietobergrenze",
+    ]
+    assert [u.page for u in doc.units] == [1, 1, 2]
+    assert doc.units[2].text == "Zuerst wird die Kostensenkung geprüft."
 
 
 # --------------------------------------------------------------------------- bad input

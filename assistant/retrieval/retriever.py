@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import numpy as np
 
@@ -30,6 +31,10 @@ class RankingParams:
     changelog_factor: float = 0.2
     table_boost: float = 1.3  # units with amount tables, for "how much" questions
     expand_dense: bool = True
+    fusion: str = "rrf"  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
+    # The assistant is about SGB II: laws it only refers to rank behind it unless named in the question.
+    doc_factors: MappingProxyType = field(default_factory=lambda: MappingProxyType(
+        {"SGB XII": 0.75, "SGB III": 0.75}))
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Retriever:
     def _unit_prior(self, su: StoredUnit) -> float:
         p = self.params
         factor = {DocKind.LAW: 1.0, DocKind.GUIDELINE: p.guideline_factor}.get(su.kind, p.other_factor)
+        factor *= p.doc_factors.get(su.unit.doc, 1.0)
         if su.unit.role == UnitRole.LAW_QUOTE:
             factor *= p.quote_factor
         elif su.unit.role == UnitRole.CHANGELOG:
@@ -148,8 +154,17 @@ class Retriever:
         return scores
 
     def _fuse(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
-        """Weighted reciprocal rank fusion over the candidates of each side."""
+        """Weighted fusion over the candidates of each side: reciprocal ranks or normalised scores."""
         p = self.params
+        if p.fusion == "score":
+            fused = np.zeros_like(dense)
+            for scores, weight in ((dense, p.dense_weight), (lexical, p.lexical_weight)):
+                candidates = scores > 0
+                if not candidates.any():
+                    continue
+                lo, hi = float(scores[candidates].min()), float(scores.max())
+                fused += np.where(candidates, weight * (scores - lo) / max(hi - lo, 1e-6), 0.0)
+            return fused
         fused = np.zeros_like(dense)
         for scores, weight in ((dense, p.dense_weight), (lexical, p.lexical_weight)):
             candidates = np.flatnonzero(scores > 0)

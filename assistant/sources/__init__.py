@@ -78,7 +78,7 @@ def parse_file(
         else:
             from .generic import parse_generic
 
-            doc = parse_generic(path, name=name, visibility=visibility or Visibility.INTERNAL)
+            doc = parse_generic(path, name=name, visibility=visibility or Visibility.INTERNAL, settings=settings)
     except InvalidDocumentError:
         raise
     except (MemoryError, RecursionError, ValueError, OSError, KeyError, IndexError) as exc:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -24,6 +25,8 @@ from pathlib import Path
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.model import DocKind, Document, Unit, UnitRole, Visibility
+
+logger = logging.getLogger(__name__)
 
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".docx", ".pdf"})
 
@@ -58,6 +61,7 @@ class _Parsed:
     meta_title: str = ""  # docx core title, PDF metadata title, HTML <title>
     style_title: str = ""  # a paragraph styled "Title"/"Titel" (docx)
     paged: bool = False  # PDF: units fall back to pages, not running numbers
+    stand_probe: str = ""  # where to look for the Stand first (PDF: page 1 with its running header)
 
 
 # --------------------------------------------------------------------------- public API
@@ -82,8 +86,10 @@ def parse_generic(
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_EXTENSIONS:
         allowed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-        raise InvalidDocumentError(filename, f"Der Dateityp „{suffix or '(ohne Endung)'}“ wird nicht unterstützt (erlaubt: {allowed}).")
-    data = _read_bytes(path, settings)
+        raise InvalidDocumentError(
+            filename, f"Der Dateityp „{suffix or '(ohne Endung)'}“ wird nicht unterstützt (erlaubt: {allowed})."
+        )
+    data, modified_at = _read_bytes(path, settings)
     stand_override = _normalise_stand_parameter(stand, filename) if stand is not None else None
 
     try:
@@ -100,7 +106,10 @@ def parse_generic(
     except InvalidDocumentError:
         raise
     except Exception as exc:  # a library failed on this file: the file is the problem, not the caller
-        raise InvalidDocumentError(filename, f"Die Datei ist beschädigt oder kann nicht gelesen werden ({type(exc).__name__}).") from exc
+        logger.warning("parsing %s failed", path, exc_info=True)
+        raise InvalidDocumentError(
+            filename, f"Die Datei ist beschädigt oder kann nicht gelesen werden ({type(exc).__name__})."
+        ) from exc
 
     blocks = [b for b in parsed.blocks if b.text.strip()]
     if not any(b.level == 0 for b in blocks):
@@ -117,11 +126,13 @@ def parse_generic(
     if stand_override is not None:
         stand_iso, stand_text = stand_override
     else:
-        found = find_stand("\n".join(b.text for b in blocks)[:STAND_SEARCH_CHARS])
+        found = find_stand(parsed.stand_probe[:STAND_SEARCH_CHARS]) or find_stand(
+            "\n".join(b.text for b in blocks)[:STAND_SEARCH_CHARS]
+        )
         if found is not None:
             stand_iso, stand_text = found
         else:
-            modified = datetime.fromtimestamp(path.stat().st_mtime).date()
+            modified = datetime.fromtimestamp(modified_at).date()
             stand_iso = modified.isoformat()
             stand_text = f"Stand: {modified:%d.%m.%Y} (Änderungsdatum der Datei)"
             notes = ("Kein Stand im Dokument gefunden; das Änderungsdatum der Datei wurde verwendet.",)
@@ -167,12 +178,14 @@ def find_stand(text: str) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- reading and decoding
 
 
-def _read_bytes(path: Path, settings: Settings) -> bytes:
+def _read_bytes(path: Path, settings: Settings) -> tuple[bytes, float]:
+    """The file's bytes and modification time, within the upload size limit."""
     filename = path.name
     try:
         if not path.is_file():
             raise InvalidDocumentError(filename, "Die Datei wurde nicht gefunden.")
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
         if size > settings.max_upload_bytes:
             raise InvalidDocumentError(
                 filename,
@@ -182,10 +195,12 @@ def _read_bytes(path: Path, settings: Settings) -> bytes:
     except InvalidDocumentError:
         raise
     except OSError as exc:
-        raise InvalidDocumentError(filename, f"Die Datei kann nicht gelesen werden ({exc.strerror or type(exc).__name__}).") from exc
+        raise InvalidDocumentError(
+            filename, f"Die Datei kann nicht gelesen werden ({exc.strerror or type(exc).__name__})."
+        ) from exc
     if not data:
         raise InvalidDocumentError(filename, "Die Datei ist leer.")
-    return data
+    return data, stat.st_mtime
 
 
 def _decode_text(data: bytes, filename: str) -> str:
@@ -205,7 +220,9 @@ def _decode_text(data: bytes, filename: str) -> str:
             except UnicodeDecodeError:
                 continue
         else:
-            raise InvalidDocumentError(filename, "Die Zeichenkodierung der Datei ist nicht lesbar (erwartet UTF-8 oder Windows-1252).")
+            raise InvalidDocumentError(
+                filename, "Die Zeichenkodierung der Datei ist nicht lesbar (erwartet UTF-8 oder Windows-1252)."
+            )
     text = text.removeprefix("\ufeff")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > max(2, len(text) // 100):
@@ -320,7 +337,8 @@ _HTML_CONTAINERS = {
 
 
 def _parse_html(data: bytes, filename: str) -> _Parsed:
-    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4.element import PreformattedString  # comments, doctype, CDATA, processing instructions
 
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidDocumentError(filename, "Die Datei enthält Binärdaten und ist keine HTML-Datei.")
@@ -336,14 +354,14 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
     inline: list[str] = []
 
     def flush() -> None:
-        text = _squash(" ".join(inline))
+        text = _squash("".join(inline))
         if text:
             blocks.append(_Block(text))
         inline.clear()
 
     def walk(node: Tag) -> None:
         for child in node.children:
-            if isinstance(child, (Comment, Doctype)):
+            if isinstance(child, PreformattedString):
                 continue
             if isinstance(child, NavigableString):
                 if child.strip():
@@ -354,7 +372,7 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
             tag = child.name.lower() if child.name else ""
             if tag in _HTML_HEADINGS:
                 flush()
-                heading = _clean_heading(child.get_text(" ", strip=True))
+                heading = _clean_heading(_html_text(child))
                 if heading:
                     blocks.append(_Block(heading, level=_HTML_HEADINGS[tag]))
             elif tag == "table":
@@ -368,8 +386,7 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
                     walk(child)  # a block that wraps structure: descend instead of flattening
                     flush()
                     continue
-                text = child.get_text("\n" if tag == "pre" else " ", strip=tag != "pre")
-                text = text.strip() if tag == "pre" else _squash(text)
+                text = child.get_text().strip("\n") if tag == "pre" else _html_text(child)
                 if text:
                     blocks.append(_Block(f"- {text}" if tag == "li" else text))
             elif tag in _HTML_CONTAINERS:
@@ -377,11 +394,9 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
                 walk(child)
                 flush()
             elif tag == "br":
-                inline.append("\n")
-            else:  # inline element (span, a, strong, …)
-                text = child.get_text(" ", strip=False)
-                if text.strip():
-                    inline.append(text)
+                inline.append(" ")
+            else:  # inline element (span, a, strong, …): its text runs on with the surrounding text
+                inline.append(_html_text(child, squash=False))
         return None
 
     walk(soup)
@@ -389,12 +404,35 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
     return _Parsed(blocks, meta_title=_clean_heading(meta_title))
 
 
+_HTML_BREAKING = {
+    "br", "p", "div", "li", "tr", "td", "th", "ul", "ol", "dl", "dt", "dd", "table", "section", "article",
+    "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption", "hr",
+}
+
+
+def _html_text(node, *, squash: bool = True) -> str:
+    """An element's text: inline markup joins without spaces (`Miet<b>ober</b>grenze`),
+    block elements and line breaks separate words."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    parts: list[str] = []
+    for item in node.descendants:
+        if isinstance(item, Tag):
+            if item.name in _HTML_BREAKING:
+                parts.append(" ")
+        elif isinstance(item, NavigableString) and not isinstance(item, PreformattedString):
+            parts.append(str(item))
+    text = "".join(parts)
+    return _squash(text) if squash else text
+
+
 def _html_table_rows(table) -> list[str]:
     rows: list[str] = []
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue  # rows of a nested table are part of their cell's text
-        cells = [_squash(cell.get_text(" ", strip=True)) for cell in tr.find_all(["td", "th"], recursive=False)]
+        cells = [_html_text(cell) for cell in tr.find_all(["td", "th"], recursive=False)]
         if any(cells):
             rows.append(" | ".join(cells))
     return rows
@@ -411,7 +449,9 @@ def _check_docx_container(data: bytes, filename: str, settings: Settings) -> Non
     broken = "Die Datei ist keine gültige Word-Datei (DOCX) oder beschädigt."
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise InvalidDocumentError(filename, "Die Datei ist im alten Word-Format (.doc); bitte als .docx speichern.")
+            raise InvalidDocumentError(
+                filename, "Die Datei ist im alten Word-Format (.doc); bitte als .docx speichern."
+            )
         raise InvalidDocumentError(filename, broken)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -419,10 +459,14 @@ def _check_docx_container(data: bytes, filename: str, settings: Settings) -> Non
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise InvalidDocumentError(filename, broken) from exc
     names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names or not any(n.startswith("word/") and n.endswith(".xml") for n in names):
-        raise InvalidDocumentError(filename, "Die Datei ist keine gültige Word-Datei (DOCX): das Hauptdokument (document.xml) fehlt.")
+    if "[Content_Types].xml" not in names or not any(re.fullmatch(r"word/document\d*\.xml", n) for n in names):
+        raise InvalidDocumentError(
+            filename, "Die Datei ist keine gültige Word-Datei (DOCX): das Hauptdokument (document.xml) fehlt."
+        )
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise InvalidDocumentError(filename, "Die Word-Datei enthält ungewöhnlich viele Bestandteile und wird aus Sicherheitsgründen abgelehnt.")
+        raise InvalidDocumentError(
+            filename, "Die Word-Datei enthält ungewöhnlich viele Bestandteile und wird aus Sicherheitsgründen abgelehnt."
+        )
     unpacked = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos)
     ratio = unpacked / max(packed, 1)
@@ -513,6 +557,9 @@ def _parse_docx(data: bytes, filename: str, settings: Settings) -> _Parsed:
 # --------------------------------------------------------------------------- PDF
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:seite\s+)?\d{1,4}(?:\s*(?:/|von)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
+_DOT_LEADER = re.compile(r"(?:\.\s*){4,}\d*\s*$|…+\s*\d+\s*$")  # "1.2 Titel ........ 7"
+
+_Box = tuple[float, float, float, float]
 
 
 @dataclass
@@ -524,7 +571,15 @@ class _PdfLine:
     block: int
     y0: float
     y1: float
-    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class _PdfContent:
+    lines: list[_PdfLine]
+    tables: dict[int, list[tuple[_Box, str]]]  # page → (bbox, rows) in top-to-bottom order
+    heights: dict[int, float]
+    toc: list[tuple[int, str, int]]  # the PDF outline (bookmarks): level, title, page
+    first_page_text: str
 
 
 def _parse_pdf(data: bytes, filename: str) -> _Parsed:
@@ -536,11 +591,13 @@ def _parse_pdf(data: bytes, filename: str) -> _Parsed:
         raise InvalidDocumentError(filename, "Die Datei ist keine gültige PDF-Datei oder beschädigt.") from exc
     try:
         if document.needs_pass or document.is_encrypted:
-            raise InvalidDocumentError(filename, "Die PDF-Datei ist passwortgeschützt (verschlüsselt); bitte ohne Kennwort speichern.")
+            raise InvalidDocumentError(
+                filename, "Die PDF-Datei ist passwortgeschützt (verschlüsselt); bitte ohne Kennwort speichern."
+            )
         if document.page_count == 0:
             raise InvalidDocumentError(filename, "Die PDF-Datei enthält keine Seiten.")
         meta_title = _clean_meta_title((document.metadata or {}).get("title") or "")
-        lines, tables, heights = _pdf_lines(document)
+        content = _pdf_content(document)
     except InvalidDocumentError:
         raise
     except Exception as exc:
@@ -548,31 +605,29 @@ def _parse_pdf(data: bytes, filename: str) -> _Parsed:
     finally:
         document.close()
 
-    if not any(line.text.strip() for line in lines) and not any(tables.values()):
+    if not content.lines and not any(content.tables.values()):
         raise InvalidDocumentError(
             filename, "Die Datei enthält keinen lesbaren Text (vermutlich ein eingescanntes Dokument ohne Texterkennung)."
         )
-    lines = _drop_running_lines(lines, heights)
-    return _Parsed(_pdf_blocks(lines, tables), meta_title=meta_title, paged=True)
+    lines = _drop_running_lines(content.lines, content.heights)
+    levels, starts = _toc_heading_levels(content.toc, lines)
+    if not levels:
+        levels, starts = _font_heading_levels(lines), set()
+    blocks = _pdf_blocks(lines, content.tables, levels, starts)
+    return _Parsed(blocks, meta_title=meta_title, paged=True, stand_probe=content.first_page_text)
 
 
-def _pdf_lines(document) -> tuple[list[_PdfLine], dict[int, list[tuple[tuple[float, float, float, float], str]]], dict[int, float]]:
-    """All text lines with font size and weight, plus ruled tables as ` | ` rows (per page)."""
+def _pdf_content(document) -> _PdfContent:
+    """All text lines with font size and weight, ruled tables as ` | ` rows, the outline."""
     lines: list[_PdfLine] = []
-    tables: dict[int, list[tuple[tuple[float, float, float, float], str]]] = {}
+    tables: dict[int, list[tuple[_Box, str]]] = {}
     heights: dict[int, float] = {}
+    first_page_text = ""
     for index, page in enumerate(document, start=1):
         heights[index] = float(page.rect.height) or 842.0
-        page_tables: list[tuple[tuple[float, float, float, float], str]] = []
-        try:
-            found = page.find_tables().tables
-            words = page.get_text("words", sort=True) if found else []
-            for table in found:
-                rows = _pdf_table_rows(table, words)
-                if rows:
-                    page_tables.append((tuple(float(v) for v in table.bbox), "\n".join(rows)))
-        except Exception:
-            page_tables = []  # table detection is a nicety; plain text still comes through
+        if index == 1:
+            first_page_text = page.get_text()[:STAND_SEARCH_CHARS]
+        page_tables = _pdf_tables(page)
         tables[index] = page_tables
         content = page.get_text("dict", sort=True)
         for block_no, block in enumerate(content.get("blocks", [])):
@@ -588,10 +643,65 @@ def _pdf_lines(document) -> tuple[list[_PdfLine], dict[int, list[tuple[tuple[flo
                 size = sum(n * float(s.get("size", 0)) for n, s in weighted) / chars
                 bold = all(_span_is_bold(s) for _, s in weighted) if weighted else False
                 bbox = tuple(float(v) for v in line.get("bbox", (0, 0, 0, 0)))
-                if any(_inside(bbox, tbox) for tbox, _ in page_tables):
-                    continue
-                lines.append(_PdfLine(text, round(size * 2) / 2, bold, index, block_no, bbox[1], bbox[3], bbox))
-    return lines, tables, heights
+                if any(_inside(bbox, table_box) for table_box, _ in page_tables):
+                    continue  # the table's text comes as rows
+                lines.append(_PdfLine(text, round(size * 2) / 2, bold, index, block_no, bbox[1], bbox[3]))
+    toc: list[tuple[int, str, int]] = []
+    try:
+        for entry in document.get_toc(simple=True):
+            if len(entry) >= 3 and isinstance(entry[1], str) and int(entry[2]) >= 1:
+                toc.append((int(entry[0]), entry[1], int(entry[2])))
+    except Exception:
+        toc = []
+    return _PdfContent(lines, tables, heights, toc, first_page_text)
+
+
+def _pdf_tables(page) -> list[tuple[_Box, str]]:
+    """Ruled tables on the page, top to bottom. Only pages with a grid of lines are searched:
+    pymupdf's detector costs ~0.2 s a page even where there is nothing to find."""
+    try:
+        if not _has_ruling(page):
+            return []
+        try:
+            found = page.find_tables(use_layout=False).tables  # the layout model is slow and not needed here
+        except TypeError:  # pymupdf before the layout option
+            found = page.find_tables().tables
+        words = page.get_text("words", sort=True) if found else []
+        out: list[tuple[_Box, str]] = []
+        for table in found:
+            rows = _pdf_table_rows(table, words)
+            if len(rows) >= 2:
+                out.append((tuple(float(v) for v in table.bbox), "\n".join(rows)))
+        return sorted(out, key=lambda item: item[0][1])
+    except Exception:
+        return []  # table detection is a nicety; the plain text still comes through
+
+
+def _has_ruling(page) -> bool:
+    """At least three distinct horizontal and three vertical rules (a grid, not a frame)."""
+    horizontal: set[int] = set()
+    vertical: set[int] = set()
+    for drawing in page.get_cdrawings():
+        for item in drawing.get("items", ()):
+            if item[0] == "l":
+                (x0, y0), (x1, y1) = item[1], item[2]
+                if abs(y0 - y1) < 1 and abs(x1 - x0) >= 10:
+                    horizontal.add(round(y0))
+                elif abs(x0 - x1) < 1 and abs(y1 - y0) >= 5:
+                    vertical.add(round(x0))
+            elif item[0] == "re":
+                x0, y0, x1, y1 = item[1]
+                width, height = abs(x1 - x0), abs(y1 - y0)
+                if height < 3 and width >= 10:  # thin filled rectangles are how Word draws borders
+                    horizontal.add(round(y0))
+                elif width < 3 and height >= 5:
+                    vertical.add(round(x0))
+                elif width >= 10 and height >= 5:
+                    horizontal.update((round(y0), round(y1)))
+                    vertical.update((round(x0), round(x1)))
+            if len(horizontal) >= 3 and len(vertical) >= 3:
+                return True
+    return False
 
 
 def _pdf_table_rows(table, words: list) -> list[str]:
@@ -645,7 +755,53 @@ def _drop_running_lines(lines: list[_PdfLine], heights: dict[int, float]) -> lis
     ]
 
 
-def _pdf_heading_levels(lines: list[_PdfLine]) -> dict[int, int]:
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _toc_heading_levels(toc: list[tuple[int, str, int]], lines: list[_PdfLine]) -> tuple[dict[int, int], set[int]]:
+    """Headings from the PDF outline: each bookmark is matched to the line(s) on its page that
+    spell its title. Used only when most bookmarks are found; else ({}, set())."""
+    if not toc:
+        return {}, set()
+    by_page: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(i)
+    levels: dict[int, int] = {}
+    starts: set[int] = set()
+    matched = 0
+    for level, title, page in toc:
+        target = _letters(title)
+        if not target:
+            continue
+        candidates = by_page.get(page, [])
+        found = False
+        for pos, first in enumerate(candidates):
+            if first in levels:
+                continue
+            spelled = ""
+            for end in range(pos, min(pos + 4, len(candidates))):
+                line_index = candidates[end]
+                if line_index in levels:
+                    break
+                spelled += _letters(lines[line_index].text)
+                if spelled == target:
+                    for k in candidates[pos : end + 1]:
+                        levels[k] = max(1, min(6, level))
+                    starts.add(first)
+                    found = True
+                    break
+                if not target.startswith(spelled):
+                    break
+            if found:
+                break
+        matched += found
+    if matched < max(1, len(toc) // 2):
+        return {}, set()
+    return levels, starts
+
+
+def _font_heading_levels(lines: list[_PdfLine]) -> dict[int, int]:
     """Heading level per line index: larger-than-body fonts by size rank, then bold short blocks."""
     if not lines:
         return {}
@@ -659,7 +815,12 @@ def _pdf_heading_levels(lines: list[_PdfLine]) -> dict[int, int]:
         by_block.setdefault((line.page, line.block), []).append(i)
 
     def plausible(text: str) -> bool:
-        return 2 <= len(text) <= 150 and any(ch.isalpha() for ch in text) and not _PAGE_NUMBER.match(text)
+        return (
+            2 <= len(text) <= 150
+            and any(ch.isalpha() for ch in text)
+            and not _PAGE_NUMBER.match(text)
+            and not _DOT_LEADER.search(text)  # a table-of-contents line
+        )
 
     large: dict[int, float] = {}
     bold_only: set[int] = set()
@@ -692,29 +853,31 @@ def _pdf_heading_levels(lines: list[_PdfLine]) -> dict[int, int]:
     return levels
 
 
-def _pdf_blocks(lines: list[_PdfLine], tables: dict[int, list[tuple[tuple[float, float, float, float], str]]]) -> list[_Block]:
-    levels = _pdf_heading_levels(lines)
+def _pdf_blocks(
+    lines: list[_PdfLine], tables: dict[int, list[tuple[_Box, str]]], levels: dict[int, int], starts: set[int]
+) -> list[_Block]:
+    """Lines → heading and paragraph blocks (a paragraph is one pymupdf block); each table is
+    placed before the first line below its top edge."""
     blocks: list[_Block] = []
-    # Tables take the place in reading order given by their top edge among the page's lines.
-    pending = {page: sorted(items, key=lambda t: t[0][1]) for page, items in tables.items() if items}
-    current: list[str] = []
-    current_key: tuple[int, int] | None = None
-    current_page: int | None = None
+    pending = {page: list(items) for page, items in tables.items() if items}
+    body: list[str] = []
+    body_key: tuple[int, int] | None = None
+    body_page: int | None = None
     heading: list[str] = []
     heading_level = 0
     heading_key: tuple[int, int] | None = None
     heading_page: int | None = None
 
     def flush_body() -> None:
-        nonlocal current, current_key
-        if current:
-            blocks.append(_Block(_join_pdf_lines(current), page=current_page))
-        current, current_key = [], None
+        nonlocal body, body_key
+        if body:
+            blocks.append(_Block(_join_pdf_lines(body), page=body_page))
+        body, body_key = [], None
 
     def flush_heading() -> None:
         nonlocal heading, heading_level, heading_key
         if heading:
-            text = _clean_heading(" ".join(heading))
+            text = _clean_heading(_join_pdf_lines(heading))
             if text:
                 blocks.append(_Block(text, level=heading_level, page=heading_page))
         heading, heading_level, heading_key = [], 0, None
@@ -736,16 +899,16 @@ def _pdf_blocks(lines: list[_PdfLine], tables: dict[int, list[tuple[tuple[float,
         level = levels.get(i, 0)
         if level:
             flush_body()
-            if heading and (heading_key != key or heading_level != level):
+            if heading and (i in starts or heading_key != key or heading_level != level):
                 flush_heading()
             heading.append(line.text)
             heading_level, heading_key, heading_page = level, key, line.page
             continue
         flush_heading()
-        if current_key != key:
+        if body_key != key:
             flush_body()
-            current_key, current_page = key, line.page
-        current.append(line.text)
+            body_key, body_page = key, line.page
+        body.append(line.text)
     flush_heading()
     flush_body()
     for page in sorted(pending):
@@ -944,5 +1107,7 @@ def _normalise_stand_parameter(stand: str, filename: str) -> tuple[str, str]:
         except ValueError:
             continue
     if parsed is None:
-        raise InvalidDocumentError(filename, f"Das angegebene Stand-Datum „{stand}“ ist ungültig (erwartet TT.MM.JJJJ oder JJJJ-MM-TT).")
+        raise InvalidDocumentError(
+            filename, f"Das angegebene Stand-Datum „{stand}“ ist ungültig (erwartet TT.MM.JJJJ oder JJJJ-MM-TT)."
+        )
     return parsed.isoformat(), f"Stand: {parsed:%d.%m.%Y}"

@@ -1,0 +1,400 @@
+"""The answer without a language model: the sentences of the top units that best answer the question.
+
+Each unit is cut into pieces (sentences, list items with their lead-in, table rows with their header);
+pieces are scored by the question's terms (stemmed, with glossary expansions and compound parts),
+by amounts when the question asks "how much", by a year the question names, and by the unit's rank.
+The best 2–4 pieces from up to 3 units are quoted, each followed by its [n]. Nothing is added but a
+fixed lead-in, so every statement of the answer is a quotation of the cited unit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import Stemmer
+
+from ..catalog import StoredUnit
+from ..model import Audience, UnitRole
+from ..retrieval.glossary import expansions, is_amount_question
+from ..retrieval.lexical import words
+from .checks import find_figures
+from .prompts import NO_SENTENCE, lead_in
+
+MAX_PIECES = 4
+MIN_PIECES = 2
+MAX_UNITS = 3
+CANDIDATE_UNITS = 6
+MAX_PIECE_CHARS = 600
+MAX_LIST_CHARS = 700  # a list intro shown with its items when the whole list is this short
+RELATIVE_FLOOR = 0.35  # pieces below this share of the best score are not shown (beyond MIN_PIECES)
+SKIPPED_ROLES = {UnitRole.CHANGELOG, UnitRole.PREAMBLE}
+
+# Words of the question that say nothing about its subject
+QUESTION_STOPWORDS = frozenset({
+    "hoch", "höhe", "viel", "viele", "gibt", "bekomme", "bekommt", "bekommen", "kriege", "kriegt", "erhalte",
+    "erhält", "jahr", "jahre", "jahren", "frage", "darf", "dürfen", "müssen", "wann", "warum", "wieso", "weshalb",
+    "wer", "welchen", "welche", "welcher", "welches", "brauche", "gilt", "genau", "eigentlich", "bitte",
+    "betrag", "beträgt", "derzeit", "aktuell", "momentan", "zurzeit", "stimmt", "heißt", "bedeutet",
+})
+
+ABBREVIATIONS = frozenset({
+    "abs", "nr", "nrn", "art", "vgl", "bzw", "ggf", "rz", "rn", "buchst", "lit", "ziff", "ca", "evtl", "inkl",
+    "zzgl", "insb", "sog", "gem", "bspw", "max", "min", "mind", "hs", "bzgl", "abschn", "anm", "aufl", "bd",
+    "ff", "kap", "lfd", "mio", "mrd", "str", "tel", "vs", "zt", "dr", "prof", "st", "nachf", "od", "ua",
+    "bzw", "einschl", "entspr", "erg", "grds", "i", "jew", "lt", "ggü", "sgb", "abk", "anl", "allg", "beschl",
+    "az", "bgbl", "fn", "ziff", "zb", "ua", "usf",
+})
+REFERENCE_WORDS = frozenset({
+    "satz", "sätze", "absatz", "absätze", "abs", "nummer", "nummern", "nr", "§", "§§", "buchstabe", "halbsatz",
+    "artikel", "art", "kapitel", "abschnitt", "anlage", "teil", "und", "oder", "bis", "rz", "randzeichen",
+})
+MONTHS = frozenset({
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
+    "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",
+})
+
+_BOUNDARY_RE = re.compile(r"([.!?])\s+(?=[„\"(\[]?[A-ZÄÖÜ0-9§])")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[a-z]?\.|[a-z]{1,2}\)|[a-z]\.|[-•–*])\s+")
+_ABSATZ_MARK_RE = re.compile(r"^\(\d+[a-z]?\)\s*")
+_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("german")
+
+
+def stems(text: str) -> list[str]:
+    stem = _stemmer().stemWord
+    return [stem(w) for w in words(text)]
+
+
+# --- cutting a unit into pieces ------------------------------------------------------------------
+
+
+def split_sentences(line: str) -> list[str]:
+    """German sentence split that keeps `Abs. 2`, `Nr. 1`, `z. B.`, `S. 3`, `1. Januar`, `15. Lebensjahr` together."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(line):
+        end = m.start(1)
+        before = line[start:end]
+        tokens = before.split()
+        if not tokens:
+            continue
+        last = tokens[-1].lstrip("(„\"[")
+        following = line[m.end():].split(maxsplit=1)
+        nxt = following[0].strip("„\"([,.;:").lower() if following else ""
+        if m.group(1) == ".":
+            low = last.lower()
+            if re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)+", low) or low in ABBREVIATIONS:
+                continue  # "z.B", "i.V.m", "Abs"
+            if len(last) == 1 and last.isalpha():
+                continue  # "z. B.", "d. h.", "S. 3", "i. V. m."
+            if last.isdigit() and len(last) <= 2:
+                previous = tokens[-2].lower().strip("(,.") if len(tokens) > 1 else ""
+                if nxt in MONTHS or previous not in REFERENCE_WORDS:
+                    continue  # an ordinal: "1. Januar", "des 15. Lebensjahres"
+        out.append(line[start:m.end(1)].strip())
+        start = m.end()
+    rest = line[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+@dataclass
+class Piece:
+    text: str  # what the answer shows
+    highlights: tuple[str, ...]  # lines or sentences of the passage, verbatim, for the sources panel
+    order: int
+    kind: str = "sentence"  # sentence | item | row
+    group: int = -1  # list or table this piece belongs to
+    context: str = ""  # list lead-in or table caption, shown once before the piece
+    year: int | None = None
+    terms: set[str] = field(default_factory=set)
+    figures: bool = False
+
+
+def _clip(text: str, limit: int = MAX_PIECE_CHARS) -> str:
+    text = _ABSATZ_MARK_RE.sub("", text.strip())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " […]"
+
+
+def _row_text(header: list[str], cells: list[str], caption: str) -> str:
+    if header and len(header) == len(cells):
+        pairs = [f"{h}: {c}" for h, c in zip(header, cells) if c and c not in ("–", "-")]
+        body = "; ".join(pairs)
+    else:
+        body = " | ".join(cells)
+    return f"{caption} – {body}" if caption else body
+
+
+def split_passage(text: str) -> list[Piece]:
+    """Cut a unit's text into pieces: sentences, list items (with lead-in), table rows (with header)."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    pieces: list[Piece] = []
+    order = 0
+    group = 0
+    i = 0
+    last_sentence = ""  # lead-in for a following list
+    label_line = ""  # "Regelbedarfsstufe 1:" before its definition
+    list_group = -1
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if " | " in line:
+            # a table: caption (the line before, if it is a short title), header, rows
+            j = i
+            while j < len(lines) and " | " in lines[j]:
+                j += 1
+            rows = [[c.strip() for c in ln.split(" | ")] for ln in lines[i:j]]
+            caption = ""
+            if pieces and pieces[-1].kind == "sentence" and pieces[-1].order == order - 1:
+                prev = pieces[-1]
+                if len(prev.text) < 150 and not prev.text.endswith((".", ";", ",")):
+                    caption = prev.text
+                    pieces.pop()
+            header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
+            group += 1
+            header_line = lines[i]
+            for k, cells in enumerate(body, start=1):
+                raw = lines[i + k] if header else lines[i]
+                years = [int(y) for y in _YEAR_RE.findall(cells[0])] or [int(y) for y in _YEAR_RE.findall(raw)]
+                pieces.append(Piece(_row_text(header, cells, caption),
+                                    tuple(x for x in (caption, header_line if header else "", raw) if x),
+                                    order, "row", group, caption, years[0] if years else None))
+                order += 1
+            i = j
+            list_group = -1
+            continue
+        if _LIST_ITEM_RE.match(line):
+            if list_group < 0:
+                group += 1
+                list_group = group
+                if pieces and pieces[-1].kind == "sentence" and pieces[-1].text == _clip(last_sentence):
+                    pieces[-1].group = list_group  # the lead-in sentence belongs to the list
+            pieces.append(Piece(_clip(line.strip()), (line.strip(),), order, "item", list_group,
+                                _clip(last_sentence, 300)))
+            order += 1
+            i += 1
+            continue
+        list_group = -1
+        stripped = line.strip()
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if stripped.endswith(":") and len(stripped) < 80 and following and not _LIST_ITEM_RE.match(following) \
+                and " | " not in following:
+            label_line = stripped  # a short label, e.g. "Regelbedarfsstufe 1:", read with the next line
+            i += 1
+            continue
+        for sentence in split_sentences(stripped):
+            context = label_line
+            pieces.append(Piece(_clip(sentence), (sentence,), order, "sentence", -1, context))
+            order += 1
+            last_sentence = sentence
+            label_line = ""
+        i += 1
+    for p in pieces:
+        p.terms = set(stems(" ".join((p.context, p.text))))
+        p.figures = bool(find_figures(p.text)) or p.kind == "row"
+    return pieces
+
+
+# --- scoring -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionTerms:
+    weights: dict[str, float]
+    years: tuple[int, ...]
+    amount: bool
+
+
+def question_terms(question: str) -> QuestionTerms:
+    weights: dict[str, float] = {}
+    stem = _stemmer().stemWord
+    for w in words(question):
+        if w in QUESTION_STOPWORDS:
+            continue
+        if w.isdigit():
+            weights.setdefault(w, 0.5)
+            continue
+        weights[stem(w)] = 1.0
+    for legal in expansions(question):
+        for w in words(legal):
+            if w.isdigit() or w in QUESTION_STOPWORDS:
+                continue
+            weights.setdefault(stem(w), 0.6)
+    years = tuple(int(y) for y in _YEAR_RE.findall(question))
+    return QuestionTerms(weights, years, is_amount_question(question))
+
+
+def _term_match(term: str, piece_terms: set[str]) -> float:
+    if term in piece_terms:
+        return 1.0
+    if len(term) >= 5 and not term.isdigit():
+        for t in piece_terms:
+            if len(t) > len(term) and (t.startswith(term) or t.endswith(term)):
+                return 0.6  # compound: "regelbedarf" in "regelbedarfsstuf"
+    return 0.0
+
+
+def _current_row_year(years: Sequence[int]) -> int | None:
+    today = date.today().year
+    past = [y for y in years if y <= today]
+    return max(past) if past else (min(years) if years else None)
+
+
+def score_pieces(q: QuestionTerms, pieces: list[Piece], rank_factor: float, idf: dict[str, float]) -> list[float]:
+    scores = []
+    group_years: dict[int, list[int]] = {}
+    for p in pieces:
+        if p.kind == "row" and p.year is not None:
+            group_years.setdefault(p.group, []).append(p.year)
+    for p in pieces:
+        s = sum(w * idf.get(t, 1.0) * _term_match(t, p.terms) for t, w in q.weights.items())
+        if p.kind == "row":
+            s *= 0.8  # the header carries the terms of every row alike
+            if p.year is not None:
+                wanted = q.years or ((_current_row_year(group_years.get(p.group, [])),) if not q.years else ())
+                if p.year in wanted:
+                    s += 2.0 if q.years else 1.0
+                else:
+                    s *= 0.15
+        if q.amount and p.figures:
+            s += 1.5
+        s /= 1.0 + 0.12 * math.sqrt(max(0, len(p.terms) - 12))
+        scores.append(s * rank_factor)
+    return scores
+
+
+# --- the answer ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Extract:
+    text: str
+    units: tuple[StoredUnit, ...]  # cited units, unit k is [k+1]
+    highlights: tuple[tuple[str, ...], ...]  # per cited unit
+
+
+def _render_unit_pieces(chosen: list[Piece], number: int) -> list[str]:
+    blocks: list[str] = []
+    shown_context: set[tuple[int, str]] = set()
+    for p in sorted(chosen, key=lambda p: p.order):
+        context = p.context if p.kind in ("item", "sentence") else ""
+        if p.kind == "row" and p.context:
+            context = ""  # the caption is already part of the row text
+        key = (p.group, context)
+        text = p.text
+        if context and key not in shown_context and context != p.text:
+            text = f"{_clip(context, 300)} … {text}" if p.kind == "item" else f"{context} {text}"
+            shown_context.add(key)
+        blocks.append(f"{text} [{number}]")
+    return blocks
+
+
+def _expand_list_intro(piece: Piece, pieces: list[Piece]) -> Piece:
+    """A chosen sentence that opens a short list is shown with the list's items."""
+    if piece.kind != "sentence" or piece.group < 0:
+        return piece
+    items = [p for p in pieces if p.kind == "item" and p.group == piece.group]
+    if not items or len(piece.text) + sum(len(p.text) for p in items) > MAX_LIST_CHARS:
+        return piece
+    text = piece.text + "\n" + "\n".join(p.text for p in items)
+    return Piece(text, piece.highlights + tuple(h for p in items for h in p.highlights), piece.order, "sentence",
+                 piece.group, "", None, piece.terms, piece.figures)
+
+
+def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str = Audience.CITIZEN,
+            language: str = "de") -> Extract:
+    """Quote the pieces of `units` (best first, as ranked) that best answer `question`."""
+    audience = Audience(audience)
+    candidates = [su for su in units if su.unit.role not in SKIPPED_ROLES][:CANDIDATE_UNITS] or list(units)[:1]
+    q = question_terms(question)
+    per_unit = [split_passage(su.unit.text) for su in candidates]
+    n_pieces = sum(len(p) for p in per_unit) or 1
+    df: dict[str, int] = {}
+    for pieces in per_unit:
+        for p in pieces:
+            for t in q.weights:
+                if _term_match(t, p.terms):
+                    df[t] = df.get(t, 0) + 1
+    idf = {t: math.log(1 + n_pieces / (1 + df.get(t, 0))) for t in q.weights}
+
+    scored: list[tuple[float, int, Piece]] = []
+    for rank, (su, pieces) in enumerate(zip(candidates, per_unit)):
+        factor = 1.0 / (1.0 + 0.3 * rank) * (0.6 if su.unit.role == UnitRole.LAW_QUOTE else 1.0)
+        for s, p in zip(score_pieces(q, pieces, factor, idf), pieces):
+            scored.append((s, rank, p))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2].order))
+
+    chosen: dict[int, list[Piece]] = {}
+    unit_order: list[int] = []
+    best = scored[0][0] if scored else 0.0
+    taken = 0
+    for s, rank, p in scored:
+        if taken >= MAX_PIECES or s <= 0:
+            break
+        if taken >= MIN_PIECES and s < RELATIVE_FLOOR * best:
+            break
+        if rank not in chosen and len(chosen) >= MAX_UNITS:
+            continue
+        if p.kind == "row" and sum(1 for c in chosen.get(rank, []) if c.kind == "row" and c.group == p.group) >= 2:
+            continue
+        if any(c.kind == "sentence" and c.group >= 0 and c.group == p.group and p.kind == "item"
+               for c in chosen.get(rank, [])):
+            continue  # the list is already shown with its lead-in
+        if rank not in chosen:
+            unit_order.append(rank)
+        chosen.setdefault(rank, []).append(_expand_list_intro(p, per_unit[rank]))
+        taken += 1
+    if not chosen and candidates:
+        first = per_unit[0][:MIN_PIECES]
+        if first:
+            chosen[0] = first
+            unit_order.append(0)
+
+    blocks: list[str] = []
+    cited: list[StoredUnit] = []
+    highlights: list[tuple[str, ...]] = []
+    for rank in unit_order:
+        number = len(cited) + 1
+        cited.append(candidates[rank])
+        highlights.append(tuple(h for p in sorted(chosen[rank], key=lambda p: p.order) for h in p.highlights))
+        blocks.extend(_render_unit_pieces(chosen[rank], number))
+    if not blocks:
+        return Extract(NO_SENTENCE, (), ())
+    text = lead_in(audience, language) + "\n\n" + "\n\n".join(blocks)
+    return Extract(text, tuple(cited), tuple(highlights))
+
+
+
+def supporting_lines(statements: Sequence[str], passage: str, question: str = "") -> tuple[str, ...]:
+    """For each statement, the passage sentence/line that supports it best (for highlighting).
+
+    Shared terms count, numbers double; the question's terms (e.g. its year) break ties.
+    """
+    pieces = split_passage(passage)
+    asked = set(stems(question))
+    out: list[str] = []
+    for statement in statements:
+        terms = set(stems(statement))
+        best, best_score = None, 1.5
+        for p in pieces:
+            score = sum((2.0 if t.isdigit() else 1.0) * _term_match(t, p.terms) for t in terms)
+            score += 0.5 * sum(1 for t in asked if t in p.terms)
+            if score > best_score:
+                best, best_score = p, score
+        if best is not None:
+            out.extend(h for h in best.highlights if h not in out)
+    return tuple(out)

@@ -1,0 +1,167 @@
+"""Language-model backends through llama-index's LLM classes, chosen by `settings.llm_backend`.
+
+- `ollama`: llama_index.llms.ollama.Ollama (production: an Ollama server on the local network)
+- `openai`: llama_index.llms.openai_like.OpenAILike (any OpenAI-compatible server: vLLM, llama.cpp, LM Studio …)
+- `embedded`: llama_index.llms.llama_cpp.LlamaCPP with a GGUF file on disk (optional extra `embedded`)
+- `extractive`: no model at all
+
+Every failure (server down, timeout, unknown model, missing package, empty output) surfaces as
+`LLMUnavailable` with a German message; the answering service then falls back to the extractive answer.
+The llama-index modules are imported lazily: they are slow to import and not needed without a model.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import httpx
+
+from ..config import Settings
+from ..errors import UserFacingError
+
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
+
+log = logging.getLogger(__name__)
+
+BACKENDS = ("extractive", "ollama", "openai", "embedded")
+
+
+class LLMUnavailable(UserFacingError):
+    """The configured language model cannot answer now; the message (German) says why."""
+
+
+def openai_base(url: str) -> str:
+    """OpenAI-compatible servers serve under /v1; a bare host:port gets it appended."""
+    url = url.rstrip("/")
+    return url if urlparse(url).path not in ("", "/") else url + "/v1"
+
+
+def _describe(exc: BaseException, settings: Settings) -> str:
+    """A German reason for a backend failure, for logs and the operator-facing fallback reason."""
+    name = type(exc).__name__
+    text = str(exc)
+    if isinstance(exc, LLMUnavailable):
+        return exc.message
+    if isinstance(exc, httpx.TimeoutException) or "timeout" in name.lower() or "timed out" in text.lower():
+        return f"Das Sprachmodell hat nicht innerhalb von {settings.llm_timeout_s:.0f} s geantwortet."
+    if isinstance(exc, (httpx.ConnectError, ConnectionError)) or "connect" in name.lower():
+        return f"Der Sprachmodell-Server unter {settings.llm_base_url} ist nicht erreichbar."
+    status = getattr(exc, "status_code", None)
+    if status == 404 or "not found" in text.lower():
+        return f"Das Modell „{settings.llm_model}“ ist auf dem Server nicht vorhanden."
+    if status in (401, 403):
+        return "Der Sprachmodell-Server hat die Anmeldung abgelehnt (Zugangsschlüssel prüfen)."
+    return f"Das Sprachmodell hat einen Fehler gemeldet ({name})."
+
+
+# --- reachability --------------------------------------------------------------------------------
+
+
+def probe(settings: Settings) -> None:
+    """Fail fast (short timeout) when the backend cannot answer; raises LLMUnavailable."""
+    backend = settings.llm_backend
+    timeout = min(settings.llm_probe_timeout_s, settings.llm_timeout_s)
+    try:
+        if backend == "ollama":
+            r = httpx.get(settings.llm_base_url.rstrip("/") + "/api/tags", timeout=timeout)
+            if r.status_code != 200:
+                raise LLMUnavailable(f"Der Server unter {settings.llm_base_url} antwortet nicht wie ein "
+                                     f"Ollama-Server (HTTP {r.status_code}).")
+            names = {m.get("name") or m.get("model") for m in r.json().get("models", [])}
+            wanted = settings.llm_model
+            if wanted not in names and f"{wanted}:latest" not in names:
+                raise LLMUnavailable(f"Das Modell „{wanted}“ ist auf dem Ollama-Server nicht vorhanden "
+                                     f"(„ollama pull {wanted}“ ausführen).")
+        elif backend == "openai":
+            headers = {"Authorization": f"Bearer {settings.llm_api_key}"} if settings.llm_api_key else {}
+            r = httpx.get(openai_base(settings.llm_base_url) + "/models", timeout=timeout, headers=headers)
+            if r.status_code in (401, 403):
+                raise LLMUnavailable("Der Sprachmodell-Server hat die Anmeldung abgelehnt (Zugangsschlüssel prüfen).")
+            # other statuses: some servers do not list models; the chat request will tell
+        elif backend == "embedded":
+            path = settings.llm_gguf_path
+            if path is None or not path.is_file():
+                raise LLMUnavailable(f"Die Modelldatei (GGUF) „{path or '–'}“ wurde nicht gefunden "
+                                     "(Einstellung JCA_LLM_GGUF_PATH).")
+            _import_llama_cpp()
+        else:
+            raise LLMUnavailable("Es ist kein Sprachmodell eingestellt.")
+    except LLMUnavailable:
+        raise
+    except (httpx.HTTPError, ValueError, OSError) as exc:
+        raise LLMUnavailable(_describe(exc, settings)) from exc
+
+
+# --- the llama-index LLM -------------------------------------------------------------------------
+
+
+def _import_llama_cpp() -> Any:
+    try:
+        from llama_index.llms.llama_cpp import LlamaCPP
+    except ImportError as exc:
+        raise LLMUnavailable(
+            "Das eingebettete Sprachmodell ist nicht installiert. Bitte die Erweiterung installieren: "
+            "pip install 'jobcenter-assistent[embedded]' (llama-index-llms-llama-cpp)."
+        ) from exc
+    return LlamaCPP
+
+
+_embedded_lock = threading.Lock()
+_embedded: dict[str, Any] = {}  # a GGUF model is loaded once per process
+
+
+def make_llm(settings: Settings) -> LLM:
+    """The llama-index LLM for the configured backend (not for `extractive`)."""
+    backend = settings.llm_backend
+    if backend == "ollama":
+        from llama_index.llms.ollama import Ollama
+
+        return Ollama(model=settings.llm_model, base_url=settings.llm_base_url.rstrip("/"),
+                      request_timeout=settings.llm_timeout_s, temperature=settings.llm_temperature,
+                      context_window=settings.llm_context_window,
+                      additional_kwargs={"num_predict": settings.llm_max_tokens})
+    if backend == "openai":
+        from llama_index.llms.openai_like import OpenAILike
+
+        return OpenAILike(model=settings.llm_model, api_base=openai_base(settings.llm_base_url),
+                          api_key=settings.llm_api_key or "not-needed", is_chat_model=True,
+                          context_window=settings.llm_context_window, max_tokens=settings.llm_max_tokens,
+                          temperature=settings.llm_temperature, timeout=settings.llm_timeout_s, max_retries=0)
+    if backend == "embedded":
+        LlamaCPP = _import_llama_cpp()
+        path = str(settings.llm_gguf_path or "")
+        with _embedded_lock:
+            if path not in _embedded:
+                _embedded[path] = LlamaCPP(model_path=path, temperature=settings.llm_temperature,
+                                           max_new_tokens=settings.llm_max_tokens,
+                                           context_window=settings.llm_context_window, verbose=False)
+            return _embedded[path]
+    raise LLMUnavailable("Es ist kein Sprachmodell eingestellt.")
+
+
+def stream_chat(settings: Settings, messages: Sequence[tuple[str, str]]) -> Iterator[str]:
+    """Stream the reply to (role, content) messages as text deltas; any failure raises LLMUnavailable."""
+    from llama_index.core.llms import ChatMessage, MessageRole
+
+    roles = {"system": MessageRole.SYSTEM, "user": MessageRole.USER, "assistant": MessageRole.ASSISTANT}
+    try:
+        llm = make_llm(settings)
+        chat = [ChatMessage(role=roles[role], content=content) for role, content in messages]
+        produced = False
+        for response in llm.stream_chat(chat):
+            delta = response.delta or ""
+            if delta:
+                produced = True
+                yield delta
+        if not produced:
+            raise LLMUnavailable("Das Sprachmodell hat keine Antwort geliefert.")
+    except LLMUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every backend error means: fall back
+        log.info("LLM backend %s failed: %r", settings.llm_backend, exc)
+        raise LLMUnavailable(_describe(exc, settings)) from exc

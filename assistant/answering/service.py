@@ -1,0 +1,233 @@
+"""answer() / answer_stream(): retrieve, then refuse, quote (extractive) or generate with checks.
+
+The flow for one question:
+1. Follow-up questions ("Und für Kinder?") are completed with the previous question for retrieval.
+2. Retrieval with the audience's filter (citizens never see internal units); nothing relevant → refusal,
+   without calling a model.
+3. Backend `extractive` (the default): the best sentences of the top units, each with its [n].
+4. A model backend: a quick reachability probe, then streaming; the finished text is checked
+   (citations must name shown sources, figures must occur in a cited source). Any model failure
+   (down, timeout, unknown model, empty output) falls back to the extractive answer with a notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import StoredUnit
+from ..config import Settings
+from ..model import Audience, citation_label
+from ..retrieval.lexical import words
+from . import prompts
+from .checks import CITATION_RE, check_answer, statements
+from .extractive import extract, supporting_lines
+from .llm import LLMUnavailable, probe, stream_chat
+from .types import Answer, AnswerChecks, AnswerMode, Source
+
+if TYPE_CHECKING:
+    from ..retrieval.retriever import Hit, Retriever
+
+log = logging.getLogger(__name__)
+
+History = Sequence[tuple[str, str] | Sequence[str] | Mapping[str, Any]] | None
+
+FOLLOW_UP_RE = re.compile(
+    r"^\s*(und|aber|auch|gilt\s+das|was\s+ist\s+mit|wie\s+ist\s+es\s+mit|wie\s+sieht\s+es\s+mit|"
+    r"and|what\s+about|how\s+about|also|ve|peki|а|и|і|а\s+як|а\s+что|و)\b",
+    re.IGNORECASE,
+)
+SHORT_QUESTION_WORDS = 4
+RETRIEVAL_K = 8
+HISTORY_ANSWER_CHARS = 800
+THINK_RE = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def _content(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return str(value.get("text") or value.get("content") or "")
+    if isinstance(value, Sequence):
+        return " ".join(_content(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def normalize_history(history: History) -> list[tuple[str, str]]:
+    """(user, assistant) pairs from pairs or OpenAI/Gradio-style message dicts."""
+    pairs: list[tuple[str, str]] = []
+    pending: str | None = None
+    for item in history or ():
+        if isinstance(item, Mapping):
+            role, content = item.get("role"), _content(item.get("content"))
+            if role == "user":
+                if pending is not None:
+                    pairs.append((pending, ""))
+                pending = content
+            elif role == "assistant":
+                if pending is not None:
+                    pairs.append((pending, content))
+                    pending = None
+                elif pairs:
+                    pairs[-1] = (pairs[-1][0], (pairs[-1][1] + "\n" + content).strip())
+        elif isinstance(item, Sequence) and not isinstance(item, str) and len(item) >= 2:
+            pairs.append((_content(item[0]), _content(item[1])))
+    if pending is not None:
+        pairs.append((pending, ""))
+    return [(u.strip(), a.strip()) for u, a in pairs if u and u.strip()]
+
+
+def is_follow_up(question: str) -> bool:
+    return bool(FOLLOW_UP_RE.match(question)) or len(words(question)) <= SHORT_QUESTION_WORDS - 1 \
+        or len(question.split()) <= SHORT_QUESTION_WORDS
+
+
+def retrieval_question(question: str, pairs: Sequence[tuple[str, str]]) -> str:
+    """The question as retrieval sees it: short or elliptic follow-ups get the previous question in front."""
+    if pairs and is_follow_up(question):
+        return f"{pairs[-1][0]} {question}"
+    return question
+
+
+# --- building blocks -----------------------------------------------------------------------------
+
+
+def make_source(number: int, su: StoredUnit, highlights: Sequence[str] = ()) -> Source:
+    u = su.unit
+    return Source(number=number, citation=citation_label(u.doc, su.kind, u.label), doc=u.doc, label=u.label,
+                  title=u.title, stand=su.stand, kind=su.kind, visibility=su.visibility, passage=u.text,
+                  link=u.link, page=u.page, highlights=tuple(highlights))
+
+
+def _notice(main: str, audience: Audience, extra: str = "") -> str:
+    parts = [main, extra, prompts.NOTICE_CITIZEN if audience == Audience.CITIZEN else ""]
+    return " ".join(p for p in parts if p)
+
+
+def _refusal(question: str, audience: Audience, language: str) -> Answer:
+    return Answer(question=question, audience=audience.value, text=prompts.refusal_text(audience, language),
+                  mode=AnswerMode.REFUSED, language=language)
+
+
+def _extractive(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
+                reason: str = "") -> Answer:
+    ex = extract(query, [h.unit for h in hits], audience, language)
+    sources = tuple(make_source(i + 1, su, hl) for i, (su, hl) in enumerate(zip(ex.units, ex.highlights)))
+    cleaned, checks, _ = check_answer(ex.text, {s.number: s.passage for s in sources})
+    main = prompts.NOTICE_FALLBACK if reason else prompts.NOTICE_EXTRACTIVE
+    return Answer(question=question, audience=audience.value, text=cleaned, mode=AnswerMode.EXTRACTIVE,
+                  sources=sources, checks=checks, notice=_notice(main, audience), language=language,
+                  fallback_reason=reason)
+
+
+def _messages(question: str, audience: Audience, language: str, sources: Sequence[Source],
+              pairs: Sequence[tuple[str, str]], turns: int) -> list[tuple[str, str]]:
+    messages = [("system", prompts.system_prompt(audience, language))]
+    for user, assistant in list(pairs)[-turns:] if turns > 0 else []:
+        messages.append(("user", user))
+        if assistant:
+            earlier = CITATION_RE.sub("", assistant).strip()  # old numbers refer to old sources
+            messages.append(("assistant", earlier[:HISTORY_ANSWER_CHARS]))
+    blocks = [prompts.source_block(s.number, s.citation, s.stand, s.passage) for s in sources]
+    messages.append(("user", prompts.user_prompt(question, blocks)))
+    return messages
+
+
+def _visible(text: str) -> str:
+    """The model's text without reasoning blocks (`<think>…</think>`) of reasoning models."""
+    return THINK_RE.sub("", text).lstrip()
+
+
+def _finish_generated(question: str, audience: Audience, language: str, text: str,
+                      shown: Sequence[Source], units: Mapping[int, StoredUnit]) -> Answer:
+    cleaned, checks, cited = check_answer(text.strip(), {s.number: s.passage for s in shown})
+    by_number = {s.number: s for s in shown}
+    parts = statements(cleaned)
+    sources: list[Source] = []
+    for n in cited:
+        s = by_number[n]
+        citing = [p for p in parts if f"[{n}]" in p]
+        sources.append(make_source(n, units[n], supporting_lines(citing, s.passage, question)))
+    extra = prompts.NOTICE_UNSUPPORTED.format(figures=", ".join(checks.unsupported)) if checks.unsupported else ""
+    return Answer(question=question, audience=audience.value, text=cleaned, mode=AnswerMode.GENERATED,
+                  sources=tuple(sources) if sources else tuple(shown), checks=checks,
+                  notice=_notice(prompts.NOTICE_GENERATED, audience, extra), language=language)
+
+
+# --- the entry points ----------------------------------------------------------------------------
+
+
+def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, history: History = None, *,
+                  retriever: Retriever, settings: Settings | None = None,
+                  as_of: str | None = None) -> Iterator[Answer]:
+    """Yield partial answers (growing text, complete=False) and finally the complete, checked answer.
+
+    Never raises for model trouble: a failing backend yields the extractive answer with a notice.
+    """
+    audience = Audience(audience)
+    settings = settings or retriever.ws.settings
+    question = question.strip()
+    language = prompts.detect_language(question) if audience == Audience.CITIZEN else "de"
+    pairs = normalize_history(history)
+    query = retrieval_question(question, pairs)
+
+    result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of)
+    hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]  # never internal text for citizens
+    if not question or not result.relevant or not hits:
+        yield _refusal(question, audience, language)
+        return
+
+    if settings.llm_backend == "extractive":
+        yield _extractive(question, query, audience, language, hits)
+        return
+
+    try:
+        probe(settings)
+    except LLMUnavailable as exc:
+        log.info("LLM backend %s unavailable: %s", settings.llm_backend, exc.message)
+        yield _extractive(question, query, audience, language, hits, exc.message)
+        return
+
+    units = {i + 1: h.unit for i, h in enumerate(hits[: settings.answer_sources])}
+    shown = [make_source(n, su) for n, su in units.items()]
+    messages = _messages(question, audience, language, shown, pairs, settings.answer_history_turns)
+    notice = _notice(prompts.NOTICE_GENERATED, audience)
+    text = ""
+    try:
+        for delta in stream_chat(settings, messages):
+            text += delta
+            visible = _visible(text)
+            if visible:
+                yield Answer(question=question, audience=audience.value, text=visible, mode=AnswerMode.GENERATED,
+                             sources=tuple(shown), checks=AnswerChecks(), notice=notice, complete=False,
+                             language=language)
+    except LLMUnavailable as exc:
+        log.info("LLM backend %s failed: %s", settings.llm_backend, exc.message)
+        yield _extractive(question, query, audience, language, hits, exc.message)
+        return
+    except Exception as exc:  # noqa: BLE001 - nothing from the model layer reaches the caller
+        log.warning("LLM streaming failed: %r", exc)
+        log.debug("LLM streaming failed", exc_info=True)
+        yield _extractive(question, query, audience, language, hits,
+                          f"Das Sprachmodell hat einen Fehler gemeldet ({type(exc).__name__}).")
+        return
+    final = _visible(text).strip()
+    if not final:
+        yield _extractive(question, query, audience, language, hits, "Das Sprachmodell hat keine Antwort geliefert.")
+        return
+    yield _finish_generated(question, audience, language, final, shown, units)
+
+
+def answer(question: str, audience: Audience | str = Audience.CITIZEN, history: History = None, *,
+           retriever: Retriever, settings: Settings | None = None, as_of: str | None = None) -> Answer:
+    """The complete answer (the last item of answer_stream)."""
+    last: Answer | None = None
+    for last in answer_stream(question, audience, history, retriever=retriever, settings=settings, as_of=as_of):
+        pass
+    assert last is not None
+    return last

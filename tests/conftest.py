@@ -1,0 +1,50 @@
+"""Shared fixtures: the real corpus, and one fully built index of it for the whole test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from assistant.config import PROJECT_ROOT, Settings  # noqa: E402
+from assistant.workspace import Workspace  # noqa: E402
+
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS_SOURCES = SHARED / "corpus-sources"
+DEV_SET = SHARED / "eval" / "dev.jsonl"
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def built_workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The default corpus ingested once into a temporary index (real parsers, real model, real Chroma).
+
+    Set JCA_TEST_INDEX to a directory to reuse an index between local runs (it is brought up to date
+    incrementally, so a stale one is repaired, not trusted).
+    """
+    from assistant.ingest import Ingestor
+
+    reuse = os.environ.get("JCA_TEST_INDEX")
+    index_dir = Path(reuse) if reuse else tmp_path_factory.mktemp("index")
+    ws = Workspace(Settings(index_dir=index_dir))
+    summary = Ingestor(ws).ingest_corpus(CORPUS)
+    assert not summary.failed, [r.error for r in summary.failed]
+    return ws
+
+
+@pytest.fixture()
+def fresh_workspace(tmp_path: Path) -> Workspace:
+    """An empty index of its own, for tests that change the index."""
+    return Workspace(Settings(index_dir=tmp_path / "index"))
+
+
+def copy_to(tmp_path: Path, source: Path, name: str | None = None) -> Path:
+    target = tmp_path / (name or source.name)
+    shutil.copyfile(source, target)
+    return target
