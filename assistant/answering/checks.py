@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .sentences import split_sentences
 from .types import AnswerChecks
 
 # --- citations -----------------------------------------------------------------------------------
@@ -181,20 +182,19 @@ def unsupported_figures(text: str, cited_texts: Iterable[str]) -> tuple[str, ...
 
 # --- statements ----------------------------------------------------------------------------------
 
-_STATEMENT_SPLIT_RE = re.compile(r"(?<=[.!?])(?:\s*\[\d{1,3}\])*\s+(?=[A-ZÄÖÜ„\"(])|\n+")
+_ONLY_CITATIONS_RE = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*[.,;]?$")
 
 
 def statements(text: str) -> list[str]:
-    """Rough statement split of an answer: sentences and lines, citations kept with their sentence."""
-    parts: list[str] = []
-    pos = 0
-    for m in _STATEMENT_SPLIT_RE.finditer(text):
-        # keep citations that follow the full stop with the sentence before
-        end = m.start() + len(m.group(0).rstrip()) if m.group(0).strip() else m.start()
-        parts.append(text[pos:end])
-        pos = m.end()
-    parts.append(text[pos:])
-    return [p.strip() for p in parts if p.strip()]
+    """Statements of an answer: its lines cut into sentences; citations after the full stop stay attached."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        for part in split_sentences(line.strip()):
+            if out and _ONLY_CITATIONS_RE.match(part):
+                out[-1] = f"{out[-1]} {part}"
+            elif part:
+                out.append(part)
+    return out
 
 
 def _is_statement(s: str) -> bool:

@@ -24,6 +24,7 @@ from ..retrieval.glossary import expansions, is_amount_question
 from ..retrieval.lexical import words
 from .checks import find_figures
 from .prompts import NO_SENTENCE, lead_in
+from .sentences import split_sentences
 
 MAX_PIECES = 4
 MIN_PIECES = 2
@@ -42,23 +43,6 @@ QUESTION_STOPWORDS = frozenset({
     "betrag", "beträgt", "derzeit", "aktuell", "momentan", "zurzeit", "stimmt", "heißt", "bedeutet",
 })
 
-ABBREVIATIONS = frozenset({
-    "abs", "nr", "nrn", "art", "vgl", "bzw", "ggf", "rz", "rn", "buchst", "lit", "ziff", "ca", "evtl", "inkl",
-    "zzgl", "insb", "sog", "gem", "bspw", "max", "min", "mind", "hs", "bzgl", "abschn", "anm", "aufl", "bd",
-    "ff", "kap", "lfd", "mio", "mrd", "str", "tel", "vs", "zt", "dr", "prof", "st", "nachf", "od", "ua",
-    "bzw", "einschl", "entspr", "erg", "grds", "i", "jew", "lt", "ggü", "sgb", "abk", "anl", "allg", "beschl",
-    "az", "bgbl", "fn", "ziff", "zb", "ua", "usf",
-})
-REFERENCE_WORDS = frozenset({
-    "satz", "sätze", "absatz", "absätze", "abs", "nummer", "nummern", "nr", "§", "§§", "buchstabe", "halbsatz",
-    "artikel", "art", "kapitel", "abschnitt", "anlage", "teil", "und", "oder", "bis", "rz", "randzeichen",
-})
-MONTHS = frozenset({
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-    "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",
-})
-
-_BOUNDARY_RE = re.compile(r"([.!?])\s+(?=[„\"(\[]?[A-ZÄÖÜ0-9§])")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[a-z]?\.|[a-z]{1,2}\)|[a-z]\.|[-•–*])\s+")
 _ABSATZ_MARK_RE = re.compile(r"^\(\d+[a-z]?\)\s*")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -75,37 +59,6 @@ def stems(text: str) -> list[str]:
 
 
 # --- cutting a unit into pieces ------------------------------------------------------------------
-
-
-def split_sentences(line: str) -> list[str]:
-    """German sentence split that keeps `Abs. 2`, `Nr. 1`, `z. B.`, `S. 3`, `1. Januar`, `15. Lebensjahr` together."""
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(line):
-        end = m.start(1)
-        before = line[start:end]
-        tokens = before.split()
-        if not tokens:
-            continue
-        last = tokens[-1].lstrip("(„\"[")
-        following = line[m.end():].split(maxsplit=1)
-        nxt = following[0].strip("„\"([,.;:").lower() if following else ""
-        if m.group(1) == ".":
-            low = last.lower()
-            if re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)+", low) or low in ABBREVIATIONS:
-                continue  # "z.B", "i.V.m", "Abs"
-            if len(last) == 1 and last.isalpha():
-                continue  # "z. B.", "d. h.", "S. 3", "i. V. m."
-            if last.isdigit() and len(last) <= 2:
-                previous = tokens[-2].lower().strip("(,.") if len(tokens) > 1 else ""
-                if nxt in MONTHS or previous not in REFERENCE_WORDS:
-                    continue  # an ordinal: "1. Januar", "des 15. Lebensjahres"
-        out.append(line[start:m.end(1)].strip())
-        start = m.end()
-    rest = line[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
 
 
 @dataclass
@@ -205,7 +158,7 @@ def split_passage(text: str) -> list[Piece]:
         i += 1
     for p in pieces:
         p.terms = set(stems(" ".join((p.context, p.text))))
-        p.figures = bool(find_figures(p.text)) or p.kind == "row"
+        p.figures = p.kind == "row" or any(f.kind in ("eur", "pct") for f in find_figures(p.text))
     return pieces
 
 
@@ -337,6 +290,11 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
         for s, p in zip(score_pieces(q, pieces, factor, idf), pieces):
             scored.append((s, rank, p))
     scored.sort(key=lambda x: (-x[0], x[1], x[2].order))
+    if q.amount and scored:
+        # "how much" is answered by a figure: the best piece with one goes first, if it is on topic at all
+        figure_at = next((i for i, (s, _, p) in enumerate(scored) if p.figures and s > 0), None)
+        if figure_at and scored[figure_at][0] >= 0.2 * scored[0][0]:
+            scored.insert(0, scored.pop(figure_at))
 
     chosen: dict[int, list[Piece]] = {}
     unit_order: list[int] = []

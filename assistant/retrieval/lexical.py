@@ -13,6 +13,9 @@ from bm25s.stopwords import STOPWORDS_GERMAN
 
 WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 STOPWORDS = frozenset(STOPWORDS_GERMAN) | {"bzw", "sowie", "gilt", "absatz", "satz", "nummer", "abs", "nr"}
+# Words nearly every question here contains; in a query they say nothing about the topic.
+QUERY_NOISE = frozenset({"bürgergeld", "bürgergeldes", "jobcenter", "jobcenters", "grundsicherung", "bekommen",
+                         "darf", "dürfen", "muss", "müssen", "kann", "können", "gibt", "wird", "werden"})
 MIN_PART = 4
 MIN_COMPOUND = 9
 LINKING = ("s", "es", "n", "en")
@@ -73,7 +76,8 @@ class LexicalIndex:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every unit (same order as the texts given)."""
-        tokens = [t for t in dict.fromkeys(self.tokens(query)) if t]
+        topical = " ".join(w for w in words(query) if w not in QUERY_NOISE)
+        tokens = [t for t in dict.fromkeys(self.tokens(topical or query)) if t]
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)

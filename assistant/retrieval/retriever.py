@@ -23,7 +23,7 @@ class RankingParams:
     """Fusion and ranking weights (measured on the dev set; see README, 'Retrieval')."""
 
     dense_weight: float = 1.0
-    lexical_weight: float = 0.6
+    lexical_weight: float = 1.0
     rrf_k: float = 20.0
     guideline_factor: float = 0.85
     other_factor: float = 0.9
@@ -31,6 +31,7 @@ class RankingParams:
     changelog_factor: float = 0.2
     table_boost: float = 1.3  # units with amount tables, for "how much" questions
     expand_dense: bool = True
+    title_weight: float = 0.5  # BM25 over section titles and breadcrumbs, shared by a section's units
     fusion: str = "rrf"  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
     # The assistant is about SGB II: laws it only refers to rank behind it unless named in the question.
     doc_factors: MappingProxyType = field(default_factory=lambda: MappingProxyType(
@@ -75,6 +76,16 @@ class Retriever:
         self._prior = np.array([self._unit_prior(su) for su in units], dtype=np.float32)
         self._has_table = np.array([" | " in su.unit.text for su in units], dtype=bool)
         self.lexical = LexicalIndex([indexed_text(su.unit) for su in units]) if units else None
+        sections: dict[tuple[str, str], int] = {}
+        self._section_of = np.array(
+            [sections.setdefault((su.unit.doc, su.unit.section or su.unit.label), len(sections)) for su in units],
+            dtype=np.int64,
+        )
+        section_titles = [""] * len(sections)
+        for su, sid in zip(units, self._section_of):
+            if not section_titles[sid]:
+                section_titles[sid] = " ".join([su.unit.title, *su.unit.breadcrumb[-2:]])
+        self.titles = LexicalIndex(section_titles) if units else None
         self.lookup = UnitLookup(units)
         self._generation = generation
 
@@ -111,7 +122,7 @@ class Retriever:
         lexical[~allowed] = 0.0
         dense = self._dense_scores(expanded if p.expand_dense and extra else question, audience, allowed)
 
-        fused = self._fuse(dense, lexical) * self._prior
+        fused = (self._fuse(dense, lexical) + self._title_scores(expanded)) * self._prior
         if is_amount_question(question):
             fused = np.where(self._has_table, fused * p.table_boost, fused)
         fused[~allowed] = 0.0
@@ -173,6 +184,18 @@ class Retriever:
             ranked = candidates[np.argsort(-scores[candidates])][: self.ws.settings.candidate_k]
             fused[ranked] += weight / (p.rrf_k + np.arange(1, len(ranked) + 1))
         return fused * (p.rrf_k + 1)
+
+    def _title_scores(self, query: str) -> np.ndarray:
+        """Reciprocal rank of each unit's section among the sections whose titles match the query."""
+        p = self.params
+        if not p.title_weight:
+            return np.zeros(len(self.units), dtype=np.float32)
+        scores = self.titles.scores(query)
+        matched = np.flatnonzero(scores > 0)
+        section_rrf = np.zeros(len(scores), dtype=np.float32)
+        ranked = matched[np.argsort(-scores[matched])][: self.ws.settings.candidate_k]
+        section_rrf[ranked] = p.title_weight * (p.rrf_k + 1) / (p.rrf_k + np.arange(1, len(ranked) + 1))
+        return section_rrf[self._section_of]
 
     def _confidence(self, dense: np.ndarray, lexical: np.ndarray, exact: bool) -> float:
         if exact:
