@@ -238,6 +238,42 @@ def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, ws: Workspace) -> int:
+    import logging
+    import os
+
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    import uvicorn
+
+    from ui.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app, _ = create_app(ws)
+    host, port = args.host or ws.settings.ui_host, args.port or ws.settings.ui_port
+    console.print(f"Jobcenter-Assistent: http://{host}:{port}/ (Bürgerinfo), /mitarbeitende, /redaktion")
+    if not ws.is_built():
+        console.print("[yellow]Der Index ist leer. Bitte „python -m assistant ingest“ ausführen.[/yellow]")
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace, ws: Workspace) -> int:
+    import getpass
+
+    from ui.auth import add_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass("Passwort: ")
+        if getpass.getpass("Passwort wiederholen: ") != password:
+            raise UserFacingError("Die Passwörter stimmen nicht überein.")
+    path = ws.settings.users_path
+    new = add_user(path, args.name, args.role, password)
+    console.print(f"Konto „{args.name}“ ({args.role}) {'angelegt' if new else 'geändert'} in {path}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jobcenter-assistent", description="Jobcenter-Assistent")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -283,6 +319,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export-embeddings", help="Vektoren des Standardkorpus nach corpus/embeddings/ schreiben")
     p.set_defaults(func=cmd_export_embeddings)
+
+    p = sub.add_parser("serve", help="die Web-Oberfläche starten (Bürgerinfo, Mitarbeitende, Redaktion)")
+    p.add_argument("--host", help="Adresse (Standard: JCA_UI_HOST oder 127.0.0.1)")
+    p.add_argument("--port", type=int, help="Port (Standard: JCA_UI_PORT oder 7860)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("add-user", help="ein Konto für die Web-Oberfläche anlegen oder ändern")
+    p.add_argument("name")
+    p.add_argument("--role", choices=["staff", "editor"], required=True)
+    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe lesen")
+    p.set_defaults(func=cmd_add_user)
 
     return parser
 

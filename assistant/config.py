@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     # Retrieval
     default_k: int = 10
     candidate_k: int = 60
-    relevance_floor: float = Field(default=0.5, description="below this fused score: 'nothing relevant'")
+    relevance_floor: float = Field(default=0.84, description="cosine similarity of the closest unit below which nothing is relevant")
 
     # Answering
     llm_backend: Literal["extractive", "ollama", "openai", "embedded"] = "extractive"
@@ -57,6 +57,14 @@ class Settings(BaseSettings):
     answer_sources: int = 5  # units shown to the model (numbered [1] … [n])
     answer_history_turns: int = 3  # earlier question/answer pairs used for follow-up questions
 
+    # Web app (python -m assistant serve)
+    ui_host: str = "127.0.0.1"
+    ui_port: int = 7860
+    users_file: Path | None = None  # accounts (TOML); default: <index_dir>/users.toml
+    users: str | None = None  # JCA_USERS="name:role:hash;…" instead of (or in addition to) the file
+    feedback_retention_days: int = 180  # staff feedback older than this is deleted at start
+    log_citizen_questions: bool = False  # citizen questions are not logged unless switched on
+
     @property
     def catalog_path(self) -> Path:
         return self.index_dir / "catalog.sqlite3"
@@ -64,6 +72,14 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.index_dir / "chroma"
+
+    @property
+    def users_path(self) -> Path:
+        return self.users_file or self.index_dir / "users.toml"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.index_dir / "uploads"
 
 
 @lru_cache(maxsize=1)

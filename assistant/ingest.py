@@ -25,7 +25,7 @@ import numpy as np
 from .catalog import StoredUnit
 from .errors import InvalidDocumentError, UserFacingError
 from .model import Document, Unit, Visibility
-from .sources import file_sha256, parse_file, read_manifest
+from .sources import check_file, file_sha256, parse_file, read_manifest
 from .textprep import indexed_text
 from .workspace import Workspace
 
@@ -169,7 +169,8 @@ class Ingestor:
 
     def _ingest_one(self, path: Path, name: str | None, visibility: Visibility | None, source: str,
                     actor: str, report: DocumentReport) -> None:
-        if path.is_file() and (same := self._unchanged(path, name, visibility)):
+        check_file(path, self.ws.settings)
+        if same := self._unchanged(path, name, visibility):
             report.__dict__.update(same.__dict__)
             return
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)

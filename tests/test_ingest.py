@@ -105,7 +105,7 @@ def _zip_bomb(path: Path) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         with zf.open("bomb.xml", "w") as fh:
             chunk = b"\0" * (1 << 20)
-            for _ in range(300):
+            for _ in range(30):  # 30 MB of zeros in ~30 kB: rejected by its compression ratio
                 fh.write(chunk)
     return path
 
@@ -117,15 +117,23 @@ def _encrypted_pdf(path: Path) -> Path:
     return path
 
 
+def _writing(data: bytes):
+    def write(path: Path) -> Path:
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
 BAD_FILES = {
-    "empty.pdf": lambda p: p.write_bytes(b"") or p,
-    "corrupt.pdf": lambda p: p.write_bytes(b"%PDF-1.7\n" + os.urandom(2000)) or p,
+    "empty.pdf": _writing(b""),
+    "corrupt.pdf": _writing(b"%PDF-1.7\n" + os.urandom(2000)),
     "encrypted.pdf": _encrypted_pdf,
-    "not_a_law.xml": lambda p: p.write_text("<html><body>Hallo</body></html>", encoding="utf-8") or p,
-    "broken.xml": lambda p: p.write_text("<dokumente><norm>", encoding="utf-8") or p,
+    "not_a_law.xml": _writing("<html><body>Hallo</body></html>".encode()),
+    "broken.xml": _writing(b"<dokumente><norm>"),
     "bomb.xml.zip": _zip_bomb,
-    "program.exe": lambda p: p.write_bytes(b"MZ" + b"\0" * 100) or p,
-    "garbage.docx": lambda p: p.write_bytes(os.urandom(500)) or p,
+    "program.exe": _writing(b"MZ" + b"\0" * 100),
+    "garbage.docx": _writing(os.urandom(500)),
 }
 
 

@@ -82,8 +82,9 @@ _DIGITS = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d+)?"
 _NUM = rf"(?:(?<![\d.,])(?:{_DIGITS})(?![.,]?\d)|\b(?:{_WORD_ALT})\b)"
 
 _UNIT_PATTERNS = {
-    "eur": r"(?:Euro|EUR|€)(?![^\W\d_])",
-    "pct": r"(?:%|Prozent\b|Prozentpunkte\b|vom\s+Hundert\b|v\.\s?H\.|percent\b|per\s+cent\b)",
+    "eur": r"(?:Euros?|EUR|€|евро|євро|يورو)(?![^\W\d_])",
+    "pct": r"(?:%|Prozent\b|Prozentpunkte\b|vom\s+Hundert\b|v\.\s?H\.|percent\b|per\s+cent\b|процент\w*|"
+           r"відсот\w*|بالمئة|في\s+المئة)",
     "day": r"(?:Kalender|Werk|Arbeits)?(?:[Tt]age?n?|[Tt]ages)\b|days?\b",
     "week": r"(?:Kalender)?[Ww]ochen?\b|weeks?\b",
     "month": r"(?:Kalender)?[Mm]onat(?:e|en|s)?\b|months?\b",
@@ -92,6 +93,7 @@ _UNIT_PATTERNS = {
 _UNIT_ALT = "|".join(f"(?P<{k}>{v})" for k, v in _UNIT_PATTERNS.items())
 FIGURE_RE = re.compile(rf"(?P<num>{_NUM})[\s\u00a0\u202f]*(?:{_UNIT_ALT})", re.IGNORECASE)
 EURO_BEFORE_RE = re.compile(rf"(?:€|EUR)[\s\u00a0]*(?P<num>{_DIGITS})")
+PERCENT_BEFORE_RE = re.compile(rf"(?:%|\byüzde)[\s\u00a0]?(?P<num>{_DIGITS})", re.IGNORECASE)  # Turkish "%20"
 LEBENSJAHR_RE = re.compile(r"(?<!\d)(?P<num>\d{1,2})\.\s*Lebensjahr\w*")
 NUMBER_RE = re.compile(_NUM, re.IGNORECASE)
 
@@ -137,6 +139,8 @@ def find_figures(text: str) -> list[Figure]:
         figures.append(Figure(m.group(0).strip(), kind, number_values(num)))
     for m in EURO_BEFORE_RE.finditer(text):
         figures.append(Figure(m.group(0).strip(), "eur", number_values(m.group("num"))))
+    for m in PERCENT_BEFORE_RE.finditer(text):
+        figures.append(Figure(m.group(0).strip(), "pct", number_values(m.group("num"))))
     for m in LEBENSJAHR_RE.finditer(text):
         figures.append(Figure(m.group(0).strip(), "year", number_values(m.group("num"))))
     return figures

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -32,6 +32,7 @@ MAX_UNITS = 3
 CANDIDATE_UNITS = 6
 MAX_PIECE_CHARS = 600
 MAX_LIST_CHARS = 700  # a list intro shown with its items when the whole list is this short
+SECOND_ROW_SHARE = 0.85  # a second row of the same table must score this share of the first
 RELATIVE_FLOOR = 0.35  # pieces below this share of the best score are not shown (beyond MIN_PIECES)
 SKIPPED_ROLES = {UnitRole.CHANGELOG, UnitRole.PREAMBLE}
 
@@ -45,6 +46,7 @@ QUESTION_STOPWORDS = frozenset({
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[a-z]?\.|[a-z]{1,2}\)|[a-z]\.|[-•–*])\s+")
 _ABSATZ_MARK_RE = re.compile(r"^\(\d+[a-z]?\)\s*")
+_FRAGMENT_RE = re.compile(r"^[^(\s]*\)|^[a-zäöü,;]")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
@@ -72,6 +74,17 @@ class Piece:
     year: int | None = None
     terms: set[str] = field(default_factory=set)
     figures: bool = False
+    header: tuple[str, ...] = ()  # table rows: the header row's cells
+    cells: tuple[str, ...] = ()  # table rows: the row's cells
+
+    def shown(self, asked_years: Sequence[int] = ()) -> str:
+        """The text to quote; a row of a table whose columns are years shows only the year that applies."""
+        columns = _year_columns(self.header) if self.kind == "row" else {}
+        if not columns:
+            return self.text
+        keep = wanted_years(list(columns.values()), asked_years)
+        hidden = {k for k, y in columns.items() if y not in keep}
+        return _row_text(self.header, self.cells, self.context, hidden)
 
 
 def _clip(text: str, limit: int = MAX_PIECE_CHARS) -> str:
@@ -81,13 +94,37 @@ def _clip(text: str, limit: int = MAX_PIECE_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " […]"
 
 
-def _row_text(header: list[str], cells: list[str], caption: str) -> str:
+def _row_text(header: Sequence[str], cells: Sequence[str], caption: str, hidden: Set[int] = frozenset()) -> str:
+    """A table row made readable: `caption – header: cell; header: cell` (columns in `hidden` left out)."""
     if header and len(header) == len(cells):
-        pairs = [f"{h}: {c}" for h, c in zip(header, cells) if c and c not in ("–", "-")]
+        pairs = [f"{h.rstrip(':').strip()}: {c}" if h.strip() else c
+                 for k, (h, c) in enumerate(zip(header, cells)) if c and c not in ("–", "-") and k not in hidden]
         body = "; ".join(pairs)
     else:
         body = " | ".join(cells)
     return f"{caption} – {body}" if caption else body
+
+
+def _year_columns(header: Sequence[str]) -> dict[int, int]:
+    """Columns headed by a year ("ab 01.01.2024", "2025"): a table whose columns are the years."""
+    out = {}
+    for k, cell in enumerate(header):
+        years = _YEAR_RE.findall(cell)
+        if k > 0 and len(years) == 1:
+            out[k] = int(years[0])
+    return out if len(out) >= 2 else {}
+
+
+def wanted_years(available: Sequence[int], asked: Sequence[int]) -> set[int]:
+    """The years of a table that apply: for each year asked the latest one not after it ("gültig ab"),
+    or, when no year is asked, the latest one not after today."""
+    if not available:
+        return set()
+    out = set()
+    for year in asked or (date.today().year,):
+        earlier = [y for y in available if y <= year]
+        out.add(max(earlier) if earlier else min(available))
+    return out
 
 
 def split_passage(text: str) -> list[Piece]:
@@ -123,9 +160,11 @@ def split_passage(text: str) -> list[Piece]:
             for k, cells in enumerate(body, start=1):
                 raw = lines[i + k] if header else lines[i]
                 years = [int(y) for y in _YEAR_RE.findall(cells[0])] or [int(y) for y in _YEAR_RE.findall(raw)]
-                pieces.append(Piece(_row_text(header, cells, caption),
-                                    tuple(x for x in (caption, header_line if header else "", raw) if x),
-                                    order, "row", group, caption, years[0] if years else None))
+                piece = Piece(_row_text(header, cells, caption),
+                              tuple(x for x in (caption, header_line if header else "", raw) if x),
+                              order, "row", group, caption, years[0] if years else None)
+                piece.header, piece.cells = tuple(header), tuple(cells)
+                pieces.append(piece)
                 order += 1
             i = j
             list_group = -1
@@ -201,36 +240,39 @@ def _term_match(term: str, piece_terms: set[str]) -> float:
     return 0.0
 
 
-def _current_row_year(years: Sequence[int]) -> int | None:
-    today = date.today().year
-    past = [y for y in years if y <= today]
-    return max(past) if past else (min(years) if years else None)
-
-
 def score_pieces(q: QuestionTerms, pieces: list[Piece], rank_factor: float, idf: dict[str, float]) -> list[float]:
     scores = []
     group_years: dict[int, list[int]] = {}
     for p in pieces:
         if p.kind == "row" and p.year is not None:
             group_years.setdefault(p.group, []).append(p.year)
+    wanted = {g: wanted_years(years, q.years) for g, years in group_years.items()}
     for p in pieces:
         s = sum(w * idf.get(t, 1.0) * _term_match(t, p.terms) for t, w in q.weights.items())
         if p.kind == "row":
             s *= 0.8  # the header carries the terms of every row alike
             if p.year is not None:
-                wanted = q.years or ((_current_row_year(group_years.get(p.group, [])),) if not q.years else ())
-                if p.year in wanted:
+                if p.year in wanted.get(p.group, ()):
                     s += 2.0 if q.years else 1.0
                 else:
                     s *= 0.15
         if q.amount and p.figures:
             s += 1.5
-        s /= 1.0 + 0.12 * math.sqrt(max(0, len(p.terms) - 12))
+        if p.kind == "sentence" and _FRAGMENT_RE.match(p.text):
+            s = 0.0  # a scrap of a table or layout ("Kind) 10 Prozent"), not a sentence
+        if p.kind != "row":  # long sentences match by sheer length; a row's length is its table's
+            s /= 1.0 + 0.12 * math.sqrt(max(0, len(p.terms) - 12))
         scores.append(s * rank_factor)
     return scores
 
 
 # --- the answer ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _RowKey:
+    unit: int
+    group: int
 
 
 @dataclass(frozen=True)
@@ -240,7 +282,7 @@ class Extract:
     highlights: tuple[tuple[str, ...], ...]  # per cited unit
 
 
-def _render_unit_pieces(chosen: list[Piece], number: int) -> list[str]:
+def _render_unit_pieces(chosen: list[Piece], number: int, asked_years: Sequence[int] = ()) -> list[str]:
     blocks: list[str] = []
     shown_context: set[tuple[int, str]] = set()
     for p in sorted(chosen, key=lambda p: p.order):
@@ -248,7 +290,7 @@ def _render_unit_pieces(chosen: list[Piece], number: int) -> list[str]:
         if p.kind == "row" and p.context:
             context = ""  # the caption is already part of the row text
         key = (p.group, context)
-        text = p.text
+        text = p.shown(asked_years)
         if context and key not in shown_context and context != p.text:
             text = f"{_clip(context, 300)} … {text}" if p.kind == "item" else f"{context} {text}"
             shown_context.add(key)
@@ -298,6 +340,7 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
 
     chosen: dict[int, list[Piece]] = {}
     unit_order: list[int] = []
+    row_scores: list[tuple[float, _RowKey]] = []
     best = scored[0][0] if scored else 0.0
     taken = 0
     for s, rank, p in scored:
@@ -307,8 +350,11 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
             break
         if rank not in chosen and len(chosen) >= MAX_UNITS:
             continue
-        if p.kind == "row" and sum(1 for c in chosen.get(rank, []) if c.kind == "row" and c.group == p.group) >= 2:
-            continue
+        if p.kind == "row":
+            same_table = [rs for rs, c in row_scores if c.unit == rank and c.group == p.group]
+            if len(same_table) >= 2 or (same_table and s < SECOND_ROW_SHARE * same_table[0]):
+                continue  # a second row of a table only when it matches about as well as the first
+            row_scores.append((s, _RowKey(rank, p.group)))
         if any(c.kind == "sentence" and c.group >= 0 and c.group == p.group and p.kind == "item"
                for c in chosen.get(rank, [])):
             continue  # the list is already shown with its lead-in
@@ -329,7 +375,7 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
         number = len(cited) + 1
         cited.append(candidates[rank])
         highlights.append(tuple(h for p in sorted(chosen[rank], key=lambda p: p.order) for h in p.highlights))
-        blocks.extend(_render_unit_pieces(chosen[rank], number))
+        blocks.extend(_render_unit_pieces(chosen[rank], number, q.years))
     if not blocks:
         return Extract(NO_SENTENCE, (), ())
     text = lead_in(audience, language) + "\n\n" + "\n\n".join(blocks)

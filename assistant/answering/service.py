@@ -39,7 +39,6 @@ FOLLOW_UP_RE = re.compile(
     r"and|what\s+about|how\s+about|also|ve|peki|а|и|і|а\s+як|а\s+что|و)\b",
     re.IGNORECASE,
 )
-SHORT_QUESTION_WORDS = 4
 RETRIEVAL_K = 8
 HISTORY_ANSWER_CHARS = 800
 THINK_RE = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
@@ -82,9 +81,16 @@ def normalize_history(history: History) -> list[tuple[str, str]]:
     return [(u.strip(), a.strip()) for u, a in pairs if u and u.strip()]
 
 
+DEICTIC_RE = re.compile(r"\b(das|dies\w*|es|dafür|dazu|davon|darauf|damit|dabei|dann|that|this|it|they|bu|şu|это|"
+                        r"то|це|ذلك|هذا)\b", re.IGNORECASE)
+
+
 def is_follow_up(question: str) -> bool:
-    return bool(FOLLOW_UP_RE.match(question)) or len(words(question)) <= SHORT_QUESTION_WORDS - 1 \
-        or len(question.split()) <= SHORT_QUESTION_WORDS
+    """Elliptic or referring back: "Und für Kinder?", "Gilt das auch …?", "Wie lange dauert das?", "Wie viel?"."""
+    if FOLLOW_UP_RE.match(question):
+        return True
+    content = [w for w in words(question) if w not in ("wie", "viel", "hoch", "lange", "wann", "wo", "wer")]
+    return not content or (len(question.split()) <= 6 and bool(DEICTIC_RE.search(question)))
 
 
 def retrieval_question(question: str, pairs: Sequence[tuple[str, str]]) -> str:

@@ -45,3 +45,8 @@ def expansions(question: str) -> list[str]:
 
 def is_amount_question(question: str) -> bool:
     return bool(AMOUNT_QUESTION_RE.search(question))
+
+
+def covered_by_glossary(word: str) -> bool:
+    """Is this everyday word one the glossary translates into the law's terms?"""
+    return any(p.search(word) for e in load_glossary() for p in e.patterns)

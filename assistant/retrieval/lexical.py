@@ -58,12 +58,22 @@ class Decompounder:
         return best
 
 
+    def head(self, word: str) -> str:
+        """The compound's last known part (its grammatical head): `höchstfrist` → `frist`."""
+        for i in range(MIN_PART, len(word) - MIN_PART + 1):
+            if word[i:] in self._vocab:
+                return word[i:]
+        return word
+
+
 class LexicalIndex:
     def __init__(self, texts: list[str]) -> None:
         vocabulary = Counter(w for t in texts for w in words(t))
         self._decompounder = Decompounder(vocabulary)
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        self._bm25.index([self.tokens(t) for t in texts], show_progress=False)
+        corpus_tokens = [self.tokens(t) for t in texts]
+        self._bm25.index(corpus_tokens, show_progress=False)
+        self.document_frequency: Counter[str] = Counter(t for toks in corpus_tokens for t in set(toks))
         self.size = len(texts)
 
     def tokens(self, text: str) -> list[str]:
@@ -74,6 +84,9 @@ class LexicalIndex:
             out.extend(stem(p) for p in self._decompounder.parts(w))
         return out or [""]
 
+    def head_stem(self, word: str) -> str:
+        return _stemmer().stemWord(self._decompounder.head(word))
+
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every unit (same order as the texts given)."""
         topical = " ".join(w for w in words(query) if w not in QUERY_NOISE)
@@ -81,3 +94,22 @@ class LexicalIndex:
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
+
+
+GERMAN_MARKERS = frozenset({"der", "die", "das", "ist", "ich", "wie", "was", "wer", "wird", "bei", "und", "mein",
+                            "meine", "für", "ein", "eine", "kann", "darf", "muss", "wann", "welche", "gibt", "nicht",
+                            "mit", "auch", "oder", "wenn", "habe", "bin", "sind", "werden", "mir", "mich"})
+
+
+def is_german(text: str) -> bool:
+    return any(w in GERMAN_MARKERS for w in WORD_RE.findall(text.lower()))
+
+
+def german_nouns(text: str) -> list[str]:
+    """Capitalised words that do not start a sentence: in German, (mostly) nouns."""
+    nouns = []
+    for m in re.finditer(r"[^\W\d_][\w-]*", text):
+        before = text[: m.start()].rstrip()
+        if m.group()[0].isupper() and before and before[-1] not in ".!?:\"„“«»":
+            nouns.append(m.group())
+    return nouns

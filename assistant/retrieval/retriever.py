@@ -12,8 +12,8 @@ from ..catalog import StoredUnit
 from ..model import Audience, DocKind, UnitRole, Visibility
 from ..textprep import indexed_text
 from ..workspace import Workspace
-from .glossary import expansions, is_amount_question
-from .lexical import LexicalIndex
+from .glossary import covered_by_glossary, expansions, is_amount_question
+from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
 from .references import Reference, find_references
 
@@ -32,7 +32,11 @@ class RankingParams:
     table_boost: float = 1.3  # units with amount tables, for "how much" questions
     expand_dense: bool = True
     title_weight: float = 0.5  # BM25 over section titles and breadcrumbs, shared by a section's units
-    fusion: str = "rrf"  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
+    fusion: str = "rrf"
+    primary_law: str = "SGB II"
+    law_first_ratio: float = 0.5  # a guideline's law section moves before it if scored at least this share
+    rare_term_max_df: int = 50  # a word in fewer units than this is specific to a topic
+    support_depth: int = 5  # the top units that must contain one of the question's specific words  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
     # The assistant is about SGB II: laws it only refers to rank behind it unless named in the question.
     doc_factors: MappingProxyType = field(default_factory=lambda: MappingProxyType(
         {"SGB XII": 0.75, "SGB III": 0.75}))
@@ -132,27 +136,51 @@ class Retriever:
         for ref in references:
             exact_ids.extend(su.chroma_id for su in self.lookup.resolve(ref, audience))
 
-        order = np.argsort(-fused)
         hits: list[Hit] = []
-        seen: set[str] = set()
-        top = float(fused[order[0]]) if len(order) else 0.0
+        seen: set[int] = set()
+
+        def add(i: int, score: float, exact: bool = False) -> None:
+            seen.add(i)
+            hits.append(Hit(self.units[i], score, float(dense[i]), float(lexical[i]), exact))
+
+        top = float(fused.max())
         for cid in exact_ids:
-            if cid in seen:
-                continue
-            i = self._position[cid]
-            seen.add(cid)
-            hits.append(Hit(self.units[i], max(top, float(fused[i])) + 1.0, float(dense[i]), float(lexical[i]), True))
-        for i in order:
-            if len(hits) >= k or fused[i] <= 0:
+            if (i := self._position[cid]) not in seen:
+                add(i, max(top, float(fused[i])) + 1.0, exact=True)
+        for i in self._law_first(fused):
+            if len(hits) >= k:
                 break
+            if i not in seen:
+                add(i, float(fused[i]))
+        confidence = self._confidence(dense, bool(exact_ids))
+        relevant = confidence >= self.ws.settings.relevance_floor and (
+            bool(exact_ids) or self._specific_terms_supported(question, hits[: p.support_depth]))
+        return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
+
+    def _law_first(self, fused: np.ndarray) -> list[int]:
+        """Ranked units, with each guideline Randzeichen preceded by the best unit of the section it explains.
+
+        Guidelines speak closer to everyday words and would crowd the law out; this keeps them beside
+        the law rather than in its place.
+        """
+        order = [int(i) for i in np.argsort(-fused) if fused[i] > 0][: self.ws.settings.candidate_k]
+        best_law: dict[str, int] = {}
+        for i in order:
             su = self.units[i]
-            if su.chroma_id in seen:
-                continue
-            seen.add(su.chroma_id)
-            hits.append(Hit(su, float(fused[i]), float(dense[i]), float(lexical[i])))
-        confidence = self._confidence(dense, lexical, bool(exact_ids))
-        return RetrievalResult(question, audience, hits[:k], confidence >= self.ws.settings.relevance_floor,
-                               confidence, references)
+            if su.kind == DocKind.LAW and su.unit.doc == self.params.primary_law:
+                best_law.setdefault(su.unit.section, i)
+        ranked: list[int] = []
+        placed: set[int] = set()
+        for i in order:
+            su = self.units[i]
+            law = best_law.get(su.unit.section) if su.kind == DocKind.GUIDELINE else None
+            if law is not None and law not in placed and fused[law] >= self.params.law_first_ratio * fused[i]:
+                ranked.append(law)
+                placed.add(law)
+            if i not in placed:
+                ranked.append(i)
+                placed.add(i)
+        return ranked
 
     def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray:
         scores = np.zeros(len(self.units), dtype=np.float32)
@@ -197,10 +225,33 @@ class Retriever:
         section_rrf[ranked] = p.title_weight * (p.rrf_k + 1) / (p.rrf_k + np.arange(1, len(ranked) + 1))
         return section_rrf[self._section_of]
 
-    def _confidence(self, dense: np.ndarray, lexical: np.ndarray, exact: bool) -> float:
+    def _confidence(self, dense: np.ndarray, exact: bool) -> float:
+        """Cosine similarity of the closest unit: low means nothing in the sources is near the question."""
         if exact:
             return 1.0
         return float(dense.max()) if len(dense) else 0.0
+
+    def _specific_terms_supported(self, question: str, hits: list[Hit]) -> bool:
+        """Do the question's specific words (rare or unknown in the corpus) occur in the best sources?
+
+        A German question whose specific terms ("Deutschlandticket", "Mindestlohn") appear in none of
+        the top sources and are no everyday word the glossary knows is about something else.
+        Other languages rely on the similarity floor alone.
+        """
+        if not is_german(question):
+            return True
+        df, limit = self.lexical.document_frequency, self.params.rare_term_max_df
+        specific = [
+            w for w in words(" ".join(german_nouns(question)))
+            if len(w) >= 5 and w.isalpha() and w not in QUERY_NOISE and not covered_by_glossary(w)
+            and df.get(self.lexical.tokens(w)[0], 0) < limit
+        ]
+        if not specific:
+            return True
+        found: set[str] = set()
+        for h in hits:
+            found.update(self.lexical.tokens(indexed_text(h.unit.unit)))
+        return any(t in found for w in specific for t in (*self.lexical.tokens(w), self.lexical.head_stem(w)))
 
 
 _default: Retriever | None = None

@@ -1,0 +1,381 @@
+"""The web app end to end: the real app served by uvicorn in a thread, driven by gradio_client and raw HTTP.
+
+Roles must hold on the server: every handler of the staff and editor apps is called anonymously through
+the raw queue API and must be refused; the handlers themselves refuse callers without the right role.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import socket
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+import gradio as gr
+import httpx
+import pytest
+import uvicorn
+from gradio_client import Client, handle_file
+
+from assistant.config import Settings
+from assistant.workspace import Workspace
+from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
+from ui.auth import UserStore, add_user, hash_password, verify_password
+from ui.files import safe_upload_name, store_upload
+
+STAFF = ("anna", "anna-passwort-1")
+EDITOR = ("erik", "erik-passwort-1")
+IBAN_QUESTION = "Meine IBAN ist DE89 3704 0044 0532 0130 00 – wann wird das Bürgergeld überwiesen?"
+
+
+@dataclass
+class Server:
+    url: str
+    core: AssistantApp
+    ws: Workspace
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _snapshot(ws: Workspace) -> tuple:
+    versions = [(v.name, v.id, v.sha256, v.n_units) for v in ws.catalog.active_versions()]
+    return versions, ws.catalog.generation(), len(ws.catalog.audit_log(10_000))
+
+
+def _users_file(tmp: Path) -> Path:
+    path = tmp / "users.toml"
+    add_user(path, STAFF[0], "staff", STAFF[1])
+    add_user(path, EDITOR[0], "editor", EDITOR[1])
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory):
+    users = UserStore(_users_file(tmp_path_factory.mktemp("users")))
+    app, core = create_app(built_workspace, users)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                       timeout_graceful_shutdown=1))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield Server(f"http://127.0.0.1:{port}", core, built_workspace)
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+def _text(message: dict) -> str:
+    content = message["content"]
+    if isinstance(content, list):
+        return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return str(content)
+
+
+def _join(url: str, fn_index: int, n_inputs: int, cookies: dict | None = None) -> httpx.Response:
+    body = {"data": [None] * n_inputs, "fn_index": fn_index, "session_hash": uuid.uuid4().hex[:10],
+            "event_data": None, "trigger_id": None}
+    return httpx.post(f"{url}/gradio_api/queue/join", json=body, cookies=cookies, timeout=10)
+
+
+# --- citizen ----------------------------------------------------------------------------------------
+
+
+def test_citizen_question_gets_a_cited_answer(server: Server, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = Client(server.url + "/", verbose=False)
+    question = "Wie hoch ist der Regelbedarf für eine alleinstehende Person?"
+    start = time.perf_counter()
+    messages, sources, status, _box, warning = client.predict(question, api_name="/frage")
+    elapsed = time.perf_counter() - start
+    answer = _text(messages[-1])
+    assert _text(messages[0]) == question
+    assert re.search(r"\[\d\]", answer), answer
+    assert "Quellen:" in answer and "Stand" in answer  # copying the message keeps the citations
+    assert "jca-source" in sources and "Stand" in sources
+    assert "keine Entscheidung über Ihren Einzelfall" in status
+    assert not warning.get("visible")
+    assert question not in caplog.text  # citizen questions are not logged
+    print(f"citizen question through the UI: {elapsed:.2f} s")
+
+
+def test_citizen_never_sees_internal_sources(server: Server) -> None:
+    client = Client(server.url + "/", verbose=False)
+    messages, sources, *_ = client.predict("Mietobergrenze im Beispielkreis für zwei Personen?", api_name="/frage")
+    assert "KdU-Richtlinie" not in sources and "KdU-Richtlinie" not in _text(messages[-1])
+
+
+def test_personal_data_is_not_answered_or_echoed(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    original = server.core.retriever.retrieve
+    monkeypatch.setattr(server.core.retriever, "retrieve", lambda *a, **k: calls.append("x") or original(*a, **k))
+    client = Client(server.url + "/", verbose=False)
+    result = client.predict(IBAN_QUESTION, api_name="/frage")
+    messages, sources, status, _box, warning = result
+    assert calls == []  # nothing went to retrieval
+    assert warning["visible"] and "persönliche Daten" in warning["value"] and "IBAN" in warning["value"]
+    assert "DE89" not in repr(result)  # the IBAN is not echoed anywhere
+    assert not messages or all("DE89" not in _text(m) for m in messages)
+
+
+def test_citizen_page_loads_nothing_from_the_internet(server: Server) -> None:
+    page = httpx.get(server.url + "/", timeout=10).text
+    external = re.findall(r'(?:src|href)\s*=\s*["\'](https?://[^"\']+)', page)
+    assert [u for u in external if not u.startswith(server.url)] == []
+    theme = httpx.get(server.url + "/theme.css", timeout=10).text
+    assert "googleapis" not in theme and "@import url(http" not in theme
+    config = httpx.get(server.url + "/config", timeout=10).json()
+    assert "Bürgerinfo" in config["title"]
+
+
+# --- roles on the server ----------------------------------------------------------------------------
+
+
+def test_every_staff_and_editor_handler_refuses_anonymous_calls(server: Server) -> None:
+    before = _snapshot(server.ws)
+    for path in (STAFF_PATH, EDITOR_PATH):
+        blocks = server.core.blocks[path]
+        assert blocks.fns
+        for fn_index, fn in blocks.fns.items():
+            response = _join(server.url + path, fn_index, len(fn.inputs))
+            assert response.status_code in (401, 403), (path, fn_index, response.text)
+        for route in ("/config", "/gradio_api/info"):
+            assert httpx.get(server.url + path + route, timeout=10).status_code == 401
+        upload = httpx.post(server.url + path + "/gradio_api/upload", files={"files": ("x.pdf", b"%PDF")}, timeout=10)
+        assert upload.status_code == 401
+    # The editor's fn_indexes sent to the public app reach only citizen handlers: nothing changes.
+    citizen_fns = server.core.blocks["/"].fns
+    for fn_index, fn in server.core.blocks[EDITOR_PATH].fns.items():
+        n = len(citizen_fns[fn_index].inputs) if fn_index in citizen_fns else len(fn.inputs)
+        assert _join(server.url, fn_index, n).status_code in (200, 401, 403, 404, 422)
+    time.sleep(1.0)
+    assert _snapshot(server.ws) == before
+
+
+def test_handlers_check_the_role_themselves(server: Server, tmp_path: Path) -> None:
+    """Defence in depth: even when reached without Gradio's login, a handler refuses and does nothing."""
+    core = server.core
+    before = _snapshot(server.ws)
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.7\nkaputt")
+    nobody, staff = gr.Request(username=None), gr.Request(username=STAFF[0])
+    unknown = gr.Request(username="eve")  # a token of a user no longer in the users file
+    chat = {"messages": [], "history": [], "last": None}
+    for request in (nobody, unknown):
+        out = list(core.ask_staff("Was regelt § 22 SGB II?", chat, request))
+        assert len(out) == 1 and out[0][-1]["value"] == REFUSAL
+        assert core.feedback_up("x", chat, request)[0] == REFUSAL
+    for request in (nobody, staff, unknown):  # staff is not editor
+        assert core.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
+        pending = [{"path": str(broken), "file": "kaputt.pdf", "name": "X", "visibility": "public"}]
+        assert core.ingest_pending(pending, request)[0] == REFUSAL
+        assert core.withdraw("SGB II", True, request)[0] == REFUSAL
+        assert core.editor_load(request)[0] == REFUSAL
+    assert _snapshot(server.ws) == before
+
+
+def test_login_checks_password_and_role(server: Server) -> None:
+    login = server.url + STAFF_PATH + "/login"
+    assert httpx.post(login, data={"username": STAFF[0], "password": "falsch"}).status_code == 400
+    assert httpx.post(login, data={"username": STAFF[0], "password": STAFF[1]}).status_code == 200
+    assert httpx.post(login, data={"username": EDITOR[0], "password": EDITOR[1]}).status_code == 200  # editors too
+    editor_login = server.url + EDITOR_PATH + "/login"
+    assert httpx.post(editor_login, data={"username": STAFF[0], "password": STAFF[1]}).status_code == 400
+    with httpx.Client(base_url=server.url) as http:  # a staff login does not open the editor app
+        assert http.post(STAFF_PATH + "/login", data={"username": STAFF[0], "password": STAFF[1]}).status_code == 200
+        assert http.get(STAFF_PATH + "/config").status_code == 200
+        assert http.get(EDITOR_PATH + "/config").status_code == 401
+
+
+# --- staff ------------------------------------------------------------------------------------------
+
+
+def test_staff_chat_shows_sources_and_keeps_the_conversation(server: Server) -> None:
+    client = Client(server.url + STAFF_PATH + "/", auth=STAFF, verbose=False)
+    messages, sources, status, _box, warning = client.predict("Was regelt § 11b Abs. 3 SGB II?", api_name="/frage")
+    assert "§ 11b Abs. 3 SGB II" in sources
+    assert "<mark>" in sources and "gesetze-im-internet.de/sgb_2/__11b.html" in sources
+    assert "Antwortart" in status
+    messages, sources, *_ = client.predict("Und für Auszubildende?", api_name="/frage")
+    assert len(messages) == 4  # the follow-up continues the same conversation
+    assert client.predict("passt", api_name="/lob")[0].startswith("Danke")
+
+
+def test_staff_sees_internal_documents_and_their_files(server: Server) -> None:
+    client = Client(server.url + STAFF_PATH + "/", auth=STAFF, verbose=False)
+    _messages, sources, *_ = client.predict("Mietobergrenze im Beispielkreis für zwei Personen?", api_name="/frage")
+    assert "KdU-Richtlinie Beispielkreis" in sources
+    link = re.search(r'href="(/dateien/[^"#]+)', sources)
+    assert link, sources
+    assert httpx.get(server.url + link.group(1)).status_code == 403  # internal file: not for anonymous users
+    with httpx.Client(base_url=server.url) as http:
+        http.post(STAFF_PATH + "/login", data={"username": STAFF[0], "password": STAFF[1]})
+        response = http.get(link.group(1))
+        assert response.status_code == 200 and "Mietobergrenzen" in response.text
+
+
+def test_guideline_pdf_is_served_with_page(server: Server) -> None:
+    client = Client(server.url + "/", verbose=False)
+    _messages, sources, *_ = client.predict("Was steht in Rz. 21.27?", api_name="/frage")
+    link = re.search(r'href="(/dateien/\d+/[^"#]+\.pdf)#page=(\d+)"', sources)
+    assert link, sources
+    response = httpx.get(server.url + link.group(1))
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert httpx.get(server.url + "/dateien/999999/x.pdf").status_code == 404
+    assert httpx.get(server.url + "/dateien/1/..%2F..%2Fusers.toml").status_code in (403, 404)
+
+
+# --- editor -----------------------------------------------------------------------------------------
+
+
+def test_broken_upload_shows_german_error_and_index_is_unchanged(server: Server, tmp_path: Path) -> None:
+    before = _snapshot(server.ws)
+    uploads = server.ws.settings.uploads_dir
+    files_before = sorted(uploads.rglob("*")) if uploads.exists() else []
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    client = Client(server.url + EDITOR_PATH + "/", auth=EDITOR, verbose=False)
+    message, _pending, confirm = client.predict([handle_file(str(broken))], "automatisch", None,
+                                                api_name="/pruefen")
+    assert "kaputt.pdf" in message and "kann nicht aufgenommen werden" in message
+    assert confirm.get("interactive") is False
+    result = client.predict(api_name="/aufnehmen")
+    assert "Nichts zum Aufnehmen" in result[0]
+    after = _snapshot(server.ws)
+    assert after[:2] == before[:2]  # documents and generation unchanged (the audit log notes the refusal)
+    assert any(a == "upload-abgelehnt" and actor == EDITOR[0] for _, actor, a, _d in server.ws.catalog.audit_log(5))
+    assert (sorted(uploads.rglob("*")) if uploads.exists() else []) == files_before  # the bad file is gone
+
+
+def test_upload_names_cannot_escape_the_uploads_folder(tmp_path: Path) -> None:
+    assert safe_upload_name("../../etc/passwd.pdf") == "passwd.pdf"
+    assert safe_upload_name("..\\..\\Windows\\win.ini") == "win.ini"
+    assert safe_upload_name(".bashrc") == "bashrc"
+    assert safe_upload_name("Bericht (neu) §12.PDF") == "Bericht_neu_12.pdf"
+    assert "/" not in safe_upload_name("a/b/../../c") and safe_upload_name("") == "datei"
+    settings = Settings(index_dir=tmp_path / "index")
+    source = tmp_path / "x.pdf"
+    source.write_bytes(b"%PDF")
+    stored = store_upload(settings, source, "../../../../etc/passwd.pdf")
+    assert settings.uploads_dir.resolve() in stored.parents and stored.name == "passwd.pdf"
+
+
+def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
+    """The editor's flow on an empty index of its own: hint, upload with preview, replace, withdraw, audit."""
+    ws = Workspace(Settings(index_dir=tmp_path / "index"))
+    users = UserStore(_users_file(tmp_path))
+    core = AssistantApp(ws, users)
+    editor = gr.Request(username=EDITOR[0])
+    assert "Index ist noch leer" in core.index_hint()
+    steps = list(core.ask_citizen("Wie hoch ist der Regelbedarf?", None))
+    assert "nicht verfügbar" in steps[-1][-1]["value"]  # a German hint instead of a crash
+
+    v1 = tmp_path / "Hausrichtlinie.md"
+    v1.write_text("# Hausrichtlinie\n\n## Erreichbarkeit\n\nDas Jobcenter ist montags bis freitags erreichbar.\n\n"
+                  "## Umzug\n\nEin Umzug ist vorher mitzuteilen.\n", encoding="utf-8")
+    message, pending, confirm = core.preview_uploads([str(v1)], "intern", "Hausrichtlinie", [], editor)
+    assert "neues Dokument" in message and confirm["interactive"] is True and len(pending) == 1
+    assert ws.catalog.active_versions() == []  # the preview changes nothing
+    result = core.ingest_pending(pending, editor)
+    assert "aufgenommen" in result[0], result[0]
+    assert [v.name for v in ws.catalog.active_versions()] == ["Hausrichtlinie"]
+    assert ws.catalog.active_version("Hausrichtlinie").visibility == "internal"
+
+    v2 = tmp_path / "Hausrichtlinie_neu.md"
+    v2.write_text(v1.read_text(encoding="utf-8").replace("vorher mitzuteilen", "mindestens vier Wochen vorher "
+                                                         "mitzuteilen"), encoding="utf-8")
+    message, pending, _ = core.preview_uploads([str(v2)], "automatisch", "Hausrichtlinie", [], editor)
+    assert "neue Version" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
+    assert "Sichtbarkeit: intern" in message  # a new version keeps the document's visibility
+    core.ingest_pending(pending, editor)
+    assert ws.catalog.active_version("Hausrichtlinie").id != ws.catalog.versions_of("Hausrichtlinie")[0].id
+
+    assert "bestätigen" in core.withdraw("Hausrichtlinie", False, editor)[0]
+    assert "zurückgezogen" in core.withdraw("Hausrichtlinie", True, editor)[0]
+    assert ws.catalog.active_versions() == []
+    actions = [(actor, action) for _, actor, action, _ in ws.catalog.audit_log()]
+    assert (EDITOR[0], "ingest") in actions and (EDITOR[0], "remove") in actions
+
+
+# --- accounts ---------------------------------------------------------------------------------------
+
+
+def test_passwords_are_hashed_and_roles_reload(tmp_path: Path) -> None:
+    path = tmp_path / "users.toml"
+    add_user(path, "maria", "staff", "maria-passwort")
+    assert "maria-passwort" not in path.read_text(encoding="utf-8")
+    assert path.stat().st_mode & 0o077 == 0
+    users = UserStore(path)
+    assert users.authenticate("maria", "maria-passwort", frozenset({"staff", "editor"}))
+    assert not users.authenticate("maria", "maria-passwort", frozenset({"editor"}))
+    assert not users.authenticate("maria", "falsch", frozenset({"staff"}))
+    time.sleep(0.01)
+    add_user(path, "maria", "editor", "maria-passwort-2")
+    assert users.role_of("maria") == "editor"
+    env = UserStore(None, f"karl:staff:{hash_password('karl-passwort')}")
+    assert env.role_of("karl") == "staff" and env.authenticate("karl", "karl-passwort", frozenset({"staff"}))
+    assert verify_password("x", "kaputt") is False
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while(tmp_path: Path) -> None:
+    path = tmp_path / "users.toml"
+    add_user(path, "otto", "staff", "otto-passwort")
+    users = UserStore(path)
+    for _ in range(5):
+        assert not users.authenticate("otto", "falsch", frozenset({"staff"}))
+    assert not users.authenticate("otto", "otto-passwort", frozenset({"staff"}))
+
+
+def test_add_user_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from assistant import cli
+
+    users_file = tmp_path / "users.toml"
+    monkeypatch.setattr("sys.stdin", io.StringIO("ein-langes-passwort\n"))
+    args = cli.build_parser().parse_args(["add-user", "lena", "--role", "editor", "--password-stdin"])
+    assert args.func(args, Workspace(Settings(index_dir=tmp_path, users_file=users_file))) == 0
+    assert UserStore(users_file).authenticate("lena", "ein-langes-passwort", frozenset({"editor"}))
+
+
+# --- browser ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_browser_tabs_and_no_external_requests(server: Server, tmp_path: Path) -> None:
+    """Headless Chromium (Debian's /usr/bin/chromium): each app renders, a question is answered, all local."""
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    external: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.on("request", lambda r: external.append(r.url) if not r.url.startswith((server.url, "data:", "blob:")) else None)
+        page.goto(server.url + "/", wait_until="domcontentloaded")
+        page.get_by_label("Ihre Frage").fill("Wie hoch ist der Regelbedarf für eine alleinstehende Person?")
+        page.get_by_role("button", name="Fragen").click()
+        page.wait_for_selector(".jca-source", timeout=30_000)
+        page.screenshot(path=str(tmp_path / "buergerinfo.png"))
+        for path, (user, password) in ((STAFF_PATH, STAFF), (EDITOR_PATH, EDITOR)):
+            page.goto(server.url + path + "/", wait_until="domcontentloaded")
+            page.get_by_label(re.compile("username|Benutzername", re.I)).fill(user)
+            page.get_by_label(re.compile("password|Passwort", re.I)).fill(password)
+            page.get_by_role("button", name=re.compile("login|anmelden", re.I)).click()
+            page.wait_for_selector(f"text=Angemeldet als", timeout=30_000)
+        browser.close()
+    assert external == []

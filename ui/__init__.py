@@ -1,0 +1,1 @@
+"""The Gradio web app: Bürgerinfo (public), Mitarbeitende (staff login), Redaktion (editor login)."""

@@ -1,0 +1,147 @@
+"""How an Answer looks in the web app: chat text, sources panel (HTML), status line. Presentation only.
+
+Everything from documents or users is HTML-escaped here; the supporting sentences of a passage
+(Source.highlights) are wrapped in <mark>.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from assistant.answering.types import Answer, AnswerMode, Source
+
+MODE_LABELS = {
+    AnswerMode.EXTRACTIVE: "Aus den Quellen zusammengestellt (ohne Sprachmodell)",
+    AnswerMode.GENERATED: "Von einem Sprachmodell aus den Quellen formuliert",
+    AnswerMode.REFUSED: "Keine passende Quelle gefunden",
+}
+VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
+KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "sonstiges Dokument"}
+
+PdfLink = Callable[[Source], str]  # the app's link to a document's file (or "")
+
+
+def german_date(iso: str) -> str:
+    try:
+        return date.fromisoformat(iso).strftime("%d.%m.%Y")
+    except (TypeError, ValueError):
+        return iso or "–"
+
+
+def _spans(passage: str, highlights: Sequence[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for sentence in highlights:
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        start = passage.find(sentence)
+        if start >= 0:
+            spans.append((start, start + len(sentence)))
+            continue
+        words = sentence.split()
+        if not words:
+            continue
+        m = re.search(r"\s+".join(re.escape(w) for w in words), passage)
+        if m:
+            spans.append(m.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def highlight(passage: str, highlights: Sequence[str]) -> str:
+    """The passage as escaped HTML with the supporting sentences in <mark>."""
+    out: list[str] = []
+    pos = 0
+    for s, e in _spans(passage, highlights):
+        out.append(html.escape(passage[pos:s]))
+        out.append(f"<mark>{html.escape(passage[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(passage[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def source_link(source: Source, pdf_link: PdfLink | None) -> str:
+    if source.link:
+        return source.link
+    return pdf_link(source) if pdf_link else ""
+
+
+def sources_html(answer: Answer | None, pdf_link: PdfLink | None = None, *, citizen: bool = False) -> str:
+    if answer is None:
+        return '<div class="jca-sources jca-empty">Hier erscheinen die Quellen der Antwort.</div>'
+    if not answer.sources:
+        text = ("Zu dieser Frage gibt es keine passende Quelle." if answer.refused
+                else "Diese Antwort hat keine Quellen.")
+        return f'<div class="jca-sources jca-empty">{text}</div>'
+    parts = ['<div class="jca-sources">']
+    for s in answer.sources:
+        link = source_link(s, pdf_link)
+        page = f", S. {s.page}" if s.page else ""
+        meta = [f"Stand {german_date(s.stand)}", KIND_LABELS.get(s.kind, s.kind)]
+        if not citizen:
+            meta.append(VISIBILITY_LABELS.get(s.visibility, s.visibility))
+        link_html = (f' <a href="{html.escape(link, quote=True)}" target="_blank" rel="noopener noreferrer">'
+                     f'Quelle öffnen{html.escape(page)}</a>' if link else "")
+        title = f" – {html.escape(s.title)}" if s.title and s.title not in s.citation else ""
+        parts.append(
+            f'<details class="jca-source" open><summary><span class="jca-num">[{s.number}]</span> '
+            f'<strong>{html.escape(s.citation)}</strong>{title}</summary>'
+            f'<div class="jca-meta">{html.escape(" · ".join(meta))} · Dokument: {html.escape(s.doc)}{link_html}</div>'
+            f'<div class="jca-passage">{highlight(s.passage, s.highlights)}</div></details>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def status_markdown(answer: Answer | None, *, citizen: bool = False) -> str:
+    """Mode, notice and the findings of the answer checks, in plain German."""
+    if answer is None:
+        return ""
+    lines: list[str] = []
+    if not answer.complete:
+        lines.append("*Die Antwort wird geschrieben …*")
+    if not citizen:
+        lines.append(f"**Antwortart:** {MODE_LABELS.get(answer.mode, answer.mode.value)}")
+    if answer.notice:
+        lines.append(f"*{_md_escape(answer.notice)}*")
+    if answer.fallback_reason and not citizen:
+        lines.append(f"**Grund:** {_md_escape(answer.fallback_reason)}")
+    checks = answer.checks
+    if answer.complete and checks.removed_citations:
+        nums = ", ".join(f"[{n}]" for n in checks.removed_citations)
+        lines.append(f"⚠️ **Entfernte Verweise:** {nums} – sie nannten keine angezeigte Quelle.")
+    if answer.complete and checks.unsupported:
+        lines.append(f"⚠️ **Unbelegte Angaben:** {_md_escape(', '.join(checks.unsupported))} – "
+                     "diese Zahlen stehen in keiner zitierten Quelle. Bitte prüfen.")
+    if answer.complete and checks.uncited_statements and not citizen and answer.mode is AnswerMode.GENERATED:
+        lines.append(f"Hinweis: {checks.uncited_statements} Aussage(n) ohne Quellenangabe.")
+    return "\n\n".join(lines)
+
+
+def chat_text(answer: Answer) -> str:
+    """The chat message: the answer and, once complete, its numbered sources (so copying keeps the citations)."""
+    text = _md_escape_html(answer.text)
+    if not answer.complete or not answer.sources:
+        return text
+    refs = []
+    for s in answer.sources:
+        page = f", S. {s.page}" if s.page else ""
+        refs.append(f"[{s.number}] {s.citation} (Stand {german_date(s.stand)}{page})")
+    return text + "\n\n**Quellen:**\n" + "\n".join(f"- {_md_escape_html(r)}" for r in refs)
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([*_`\\])", r"\\\1", text)
+
+
+def _md_escape_html(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")
