@@ -127,7 +127,7 @@ def test_personal_data_is_not_answered_or_echoed(server: Server, monkeypatch: py
     assert calls == []  # nothing went to retrieval
     assert warning["visible"] and "persönliche Daten" in warning["value"] and "IBAN" in warning["value"]
     assert "DE89" not in repr(result)  # the IBAN is not echoed anywhere
-    assert not messages or all("DE89" not in _text(m) for m in messages)
+    assert messages == {"__type__": "update"}  # the conversation is left as it was
 
 
 def test_citizen_page_loads_nothing_from_the_internet(server: Server) -> None:
@@ -158,8 +158,10 @@ def test_every_staff_and_editor_handler_refuses_anonymous_calls(server: Server) 
     # The editor's fn_indexes sent to the public app reach only citizen handlers: nothing changes.
     citizen_fns = server.core.blocks["/"].fns
     for fn_index, fn in server.core.blocks[EDITOR_PATH].fns.items():
-        n = len(citizen_fns[fn_index].inputs) if fn_index in citizen_fns else len(fn.inputs)
-        assert _join(server.url, fn_index, n).status_code in (200, 401, 403, 404, 422)
+        if fn_index in citizen_fns:
+            assert _join(server.url, fn_index, len(citizen_fns[fn_index].inputs)).status_code in (200, 422)
+        else:  # no such handler in the public app: an error, no effect
+            assert _join(server.url, fn_index, len(fn.inputs)).status_code >= 400
     time.sleep(1.0)
     assert _snapshot(server.ws) == before
 
@@ -204,8 +206,9 @@ def test_login_checks_password_and_role(server: Server) -> None:
 
 def test_staff_chat_shows_sources_and_keeps_the_conversation(server: Server) -> None:
     client = Client(server.url + STAFF_PATH + "/", auth=STAFF, verbose=False)
-    messages, sources, status, _box, warning = client.predict("Was regelt § 11b Abs. 3 SGB II?", api_name="/frage")
-    assert "§ 11b Abs. 3 SGB II" in sources
+    question = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?"
+    messages, sources, status, _box, warning = client.predict(question, api_name="/frage")
+    assert re.search(r"§ 11b Abs\. \w+ SGB II", sources), sources
     assert "<mark>" in sources and "gesetze-im-internet.de/sgb_2/__11b.html" in sources
     assert "Antwortart" in status
     messages, sources, *_ = client.predict("Und für Auszubildende?", api_name="/frage")
@@ -248,8 +251,7 @@ def test_broken_upload_shows_german_error_and_index_is_unchanged(server: Server,
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     client = Client(server.url + EDITOR_PATH + "/", auth=EDITOR, verbose=False)
-    message, _pending, confirm = client.predict([handle_file(str(broken))], "automatisch", None,
-                                                api_name="/pruefen")
+    message, confirm = client.predict([handle_file(str(broken))], "automatisch", None, api_name="/pruefen")
     assert "kaputt.pdf" in message and "kann nicht aufgenommen werden" in message
     assert confirm.get("interactive") is False
     result = client.predict(api_name="/aufnehmen")
@@ -263,7 +265,7 @@ def test_broken_upload_shows_german_error_and_index_is_unchanged(server: Server,
 def test_upload_names_cannot_escape_the_uploads_folder(tmp_path: Path) -> None:
     assert safe_upload_name("../../etc/passwd.pdf") == "passwd.pdf"
     assert safe_upload_name("..\\..\\Windows\\win.ini") == "win.ini"
-    assert safe_upload_name(".bashrc") == "bashrc"
+    assert safe_upload_name(".bashrc") == "datei.bashrc"  # no hidden files
     assert safe_upload_name("Bericht (neu) §12.PDF") == "Bericht_neu_12.pdf"
     assert "/" not in safe_upload_name("a/b/../../c") and safe_upload_name("") == "datei"
     settings = Settings(index_dir=tmp_path / "index")
