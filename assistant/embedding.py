@@ -55,7 +55,8 @@ class SentenceTransformerEmbedder:
             raise FileNotFoundError(f"{path} is not a sentence-transformers model folder")
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.name = name
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix
 

@@ -35,6 +35,7 @@ class RankingParams:
     fusion: str = "rrf"
     primary_law: str = "SGB II"
     law_first_ratio: float = 0.5  # a guideline's law section moves before it if scored at least this share
+    per_section: int = 2  # units of one section before the next section gets its turn
     rare_term_max_df: int = 50  # a word in fewer units than this is specific to a topic
     support_depth: int = 5  # the top units that must contain one of the question's specific words  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
     # The assistant is about SGB II: laws it only refers to rank behind it unless named in the question.
@@ -147,7 +148,7 @@ class Retriever:
         for cid in exact_ids:
             if (i := self._position[cid]) not in seen:
                 add(i, max(top, float(fused[i])) + 1.0, exact=True)
-        for i in self._law_first(fused):
+        for i in self._diversified(self._law_first(fused)):
             if len(hits) >= k:
                 break
             if i not in seen:
@@ -181,6 +182,16 @@ class Retriever:
                 ranked.append(i)
                 placed.add(i)
         return ranked
+
+    def _diversified(self, ranked: list[int]) -> list[int]:
+        """At most `per_section` units of a section in a row; the rest follow after the other sections."""
+        counts: dict[int, int] = {}
+        first, deferred = [], []
+        for i in ranked:
+            sid = int(self._section_of[i])
+            counts[sid] = counts.get(sid, 0) + 1
+            (first if counts[sid] <= self.params.per_section else deferred).append(i)
+        return first + deferred
 
     def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray:
         scores = np.zeros(len(self.units), dtype=np.float32)
