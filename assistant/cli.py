@@ -154,6 +154,21 @@ def cmd_eval(args: argparse.Namespace, ws: Workspace) -> int:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
         Path(args.output).write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs), encoding="utf-8")
     summary = summarize(questions, outputs)
+    if args.answers:
+        from .evaluation import run_answers, summarize_answers
+
+        with _progress() as bar:
+            task = bar.add_task("Antworten", total=len(questions))
+            answers = run_answers(questions, retriever, progress=lambda n: bar.update(task, completed=n))
+        by_id = {a["id"]: a for a in answers}
+        for o in outputs:
+            o["answer"] = by_id[o["id"]]["answer"]
+            o["answer_refused"] = by_id[o["id"]]["refused"]
+        summary["answers"] = summarize_answers(questions, answers)
+        summary["answers"]["backend"] = ws.settings.llm_backend
+        if args.output:
+            Path(args.output).write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in outputs),
+                                         encoding="utf-8")
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
@@ -176,6 +191,16 @@ def cmd_eval(args: argparse.Namespace, ws: Workspace) -> int:
         console.print(f"Ablehnung außerhalb des Themas: {oos['refusal_accuracy']:.2f} (n={oos['n']}); "
                       f"fälschlich abgelehnt: {summary['answerable_refused']}")
     console.print(f"Lecks (interne Einheiten für Bürger): {summary['leaks']}")
+    if "answers" in summary:
+        a = summary["answers"]
+        fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+        console.print(
+            f"Antworten ({a['backend']}): must_contain {fmt(a['must_contain_coverage'])}, "
+            f"gültige Zitate {fmt(a['citation_validity'])}, unbelegte Zahlen {fmt(a['unsupported_rate'])}, "
+            f"Ablehnung außerhalb des Themas {fmt(a['refusal_accuracy'])}, fälschlich abgelehnt "
+            f"{a['answerable_refused']}, Lecks {a['leaks']}; erste Ausgabe p50/p95 "
+            f"{a['first_output_p50_s']:.2f}/{a['first_output_p95_s']:.2f} s, gesamt p50/p95 "
+            f"{a['total_p50_s']:.2f}/{a['total_p95_s']:.2f} s")
     if args.verbose:
         for m in summary["misses"]:
             console.print(f"  {m['id']} Rang {m['section_rank']}: {m['question'][:70]} → {m['top']}", markup=False)
@@ -309,6 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=10)
     p.add_argument("--json", action="store_true")
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("--answers", action="store_true", help="auch Antworten erzeugen und bewerten")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("ask", help="eine Frage beantworten, mit nummerierten Quellen")

@@ -146,3 +146,85 @@ def run_retrieval(questions: Iterable[dict], retriever, k: int = 10,
         if progress:
             progress(i + 1)
     return outputs
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).lower()
+
+
+def run_answers(questions: Iterable[dict], retriever, progress: Callable[[int], None] | None = None) -> list[dict]:
+    """Generate an answer per question (the configured backend, extractive by default), with timings."""
+    import time
+
+    from .answering.service import answer_stream
+
+    outputs = []
+    for i, q in enumerate(questions):
+        start = time.perf_counter()
+        first: float | None = None
+        final = None
+        for final in answer_stream(q["question"], q.get("audience", "citizen"), retriever=retriever):
+            if first is None and final.text:
+                first = time.perf_counter() - start
+        total = time.perf_counter() - start
+        cited = [int(n) for n in re.findall(r"\[(\d+)\]", final.text)]
+        outputs.append({
+            "id": q["id"], "audience": q.get("audience", "citizen"), "refused": final.refused,
+            "mode": final.mode.value, "answer": final.text,
+            "sources": [{"number": s.number, "doc": s.doc, "unit": s.label, "visibility": s.visibility}
+                        for s in final.sources],
+            "citations": cited, "removed_citations": list(final.checks.removed_citations),
+            "unsupported": list(final.checks.unsupported),
+            "first_output_s": round(first if first is not None else total, 4), "total_s": round(total, 4),
+        })
+        if progress:
+            progress(i + 1)
+    return outputs
+
+
+def summarize_answers(questions: list[dict], outputs: list[dict]) -> dict:
+    """must_contain coverage, citation validity, unsupported-figure rate, refusal accuracy, leaks, timings."""
+    by_id = {o["id"]: o for o in outputs}
+    needed = found = 0
+    answered = with_unsupported = 0
+    citations = valid_citations = 0
+    refusals: list[bool] = []
+    wrongly_refused = leaks = 0
+    for q in questions:
+        out = by_id[q["id"]]
+        shown = {s["number"] for s in out["sources"]}
+        if q["audience"] == "citizen":
+            leaks += sum(1 for s in out["sources"] if s["visibility"] != Visibility.PUBLIC)
+        if q["kind"] == "out_of_scope":
+            refusals.append(out["refused"])
+            continue
+        if q["kind"] not in SCORED_KINDS:
+            continue
+        if out["refused"]:
+            wrongly_refused += 1
+            continue
+        answered += 1
+        with_unsupported += bool(out["unsupported"])
+        citations += len(out["citations"]) + len(out["removed_citations"])
+        valid_citations += sum(1 for n in out["citations"] if n in shown)
+        text = _normalised(out["answer"])
+        for fact in q.get("must_contain", []):
+            needed += 1
+            found += _normalised(fact) in text
+    firsts = sorted(o["first_output_s"] for o in outputs)
+    totals = sorted(o["total_s"] for o in outputs)
+
+    def pct(values: list[float], p: float) -> float:
+        return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else 0.0
+
+    return {
+        "answered": answered,
+        "must_contain_coverage": found / needed if needed else None,
+        "citation_validity": valid_citations / citations if citations else None,
+        "unsupported_rate": with_unsupported / answered if answered else None,
+        "refusal_accuracy": sum(refusals) / len(refusals) if refusals else None,
+        "answerable_refused": wrongly_refused,
+        "leaks": leaks,
+        "first_output_p50_s": pct(firsts, 50), "first_output_p95_s": pct(firsts, 95),
+        "total_p50_s": pct(totals, 50), "total_p95_s": pct(totals, 95),
+    }

@@ -29,7 +29,7 @@ class RankingParams:
     other_factor: float = 0.9
     quote_factor: float = 0.3  # law text quoted inside a guideline: the law itself should rank
     changelog_factor: float = 0.2
-    table_boost: float = 1.3  # units with amount tables, for "how much" questions
+    table_boost: float = 1.6  # units with amount tables, for "how much" questions
     expand_dense: bool = True
     title_weight: float = 0.5  # BM25 over section titles and breadcrumbs, shared by a section's units
     fusion: str = "rrf"
