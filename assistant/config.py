@@ -40,6 +40,7 @@ class Settings(BaseSettings):
 
     # Retrieval
     default_k: int = 10
+    max_question_chars: int = 1000  # longer questions are cut before search (the rest is noise or an attack)
     candidate_k: int = 60
     relevance_floor: float = Field(default=0.84, description="cosine similarity of the closest unit below which nothing is relevant")
 

@@ -112,6 +112,7 @@ class Retriever:
     def retrieve(self, question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
                  as_of: str | None = None) -> RetrievalResult:
         audience = Audience(audience)
+        question = question[: self.ws.settings.max_question_chars]
         self.refresh()
         if not self.units or not question.strip():
             return RetrievalResult(question, audience, [], False, 0.0)
