@@ -52,3 +52,9 @@ embeddings: $(STAMP)
 	rm -rf /tmp/jca-embeddings-index
 	JCA_INDEX_DIR=/tmp/jca-embeddings-index JCA_USE_SHIPPED_EMBEDDINGS=false $(BIN)/python -m assistant ingest
 	JCA_INDEX_DIR=/tmp/jca-embeddings-index $(BIN)/python -m assistant export-embeddings
+
+# Screenshots of the web app into docs/screenshots/ (Debian's Chromium, installed by apt when missing).
+.PHONY: screenshots
+screenshots: $(INDEX)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots

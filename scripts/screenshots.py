@@ -88,9 +88,23 @@ def main() -> int:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
     external: list[str] = []
+    try:
+        _drive(base, out, args.chromium, staff_pw, editor_pw, external)
+    finally:
+        server.should_exit = True
+        time.sleep(1.5)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"Screenshots in {out}/")
+    if external:
+        print("Anfragen nach außen:", *sorted(set(external)), sep="\n  ")
+        return 1
+    print("Keine Anfragen nach außen.")
+    return 0
 
+
+def _drive(base: str, out: Path, chromium: str, staff_pw: str, editor_pw: str, external: list[str]) -> None:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=args.chromium, args=["--no-sandbox"])
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="de-DE")
         page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else external.append(r.url))
 
@@ -101,6 +115,8 @@ def main() -> int:
         print(f"Bürgerinfo: Antwort nach {seconds:.2f} s im Browser")
         page.screenshot(path=str(out / "2-buergerinfo-antwort.png"), full_page=True)
         page.get_by_role("button", name="Neues Gespräch").click()
+        page.wait_for_selector("text=Hier erscheinen die Quellen der Antwort.", timeout=30_000)
+        page.wait_for_timeout(300)
         page.get_by_label("Ihre Frage").fill(PRIVATE_QUESTION)
         page.get_by_role("button", name="Fragen", exact=True).click()
         page.wait_for_selector("text=persönliche Daten (IBAN)", timeout=30_000)
@@ -124,16 +140,6 @@ def main() -> int:
         page.wait_for_timeout(500)
         page.screenshot(path=str(out / "8-redaktion-protokoll.png"), full_page=True)
         browser.close()
-
-    server.should_exit = True
-    time.sleep(1.5)
-    shutil.rmtree(tmp, ignore_errors=True)
-    print(f"Screenshots in {out}/")
-    if external:
-        print("Anfragen nach außen:", *sorted(set(external)), sep="\n  ")
-        return 1
-    print("Keine Anfragen nach außen.")
-    return 0
 
 
 if __name__ == "__main__":

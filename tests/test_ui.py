@@ -15,7 +15,6 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 import gradio as gr
 import httpx
@@ -23,11 +22,14 @@ import pytest
 import uvicorn
 from gradio_client import Client, handle_file
 
+from assistant.answering.types import Answer, AnswerChecks, AnswerMode, Source
 from assistant.config import Settings
+from assistant.privacy import find_personal_data
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
 from ui.auth import UserStore, add_user, hash_password, verify_password
 from ui.files import safe_upload_name, store_upload
+from ui.render import passage_html, sources_html, status_markdown
 
 STAFF = ("anna", "anna-passwort-1")
 EDITOR = ("erik", "erik-passwort-1")
@@ -39,6 +41,12 @@ class Server:
     url: str
     core: AssistantApp
     ws: Workspace
+    clients: list[Client]
+
+    def client(self, path: str = "/", auth: tuple[str, str] | None = None) -> Client:
+        client = Client(self.url + path, auth=auth, verbose=False)
+        self.clients.append(client)  # closed before the server stops (their heartbeat streams stay open)
+        return client
 
 
 def _free_port() -> int:
@@ -72,7 +80,10 @@ def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory)
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield Server(f"http://127.0.0.1:{port}", core, built_workspace)
+    running = Server(f"http://127.0.0.1:{port}", core, built_workspace, [])
+    yield running
+    for client in running.clients:
+        client.close()
     srv.should_exit = True
     thread.join(timeout=5)
 
@@ -95,7 +106,7 @@ def _join(url: str, fn_index: int, n_inputs: int, cookies: dict | None = None) -
 
 def test_citizen_question_gets_a_cited_answer(server: Server, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    client = Client(server.url + "/", verbose=False)
+    client = server.client("/")
     question = "Wie hoch ist der Regelbedarf für eine alleinstehende Person?"
     start = time.perf_counter()
     messages, sources, status, _box, warning = client.predict(question, api_name="/frage")
@@ -112,7 +123,7 @@ def test_citizen_question_gets_a_cited_answer(server: Server, caplog: pytest.Log
 
 
 def test_citizen_never_sees_internal_sources(server: Server) -> None:
-    client = Client(server.url + "/", verbose=False)
+    client = server.client("/")
     messages, sources, *_ = client.predict("Mietobergrenze im Beispielkreis für zwei Personen?", api_name="/frage")
     assert "KdU-Richtlinie" not in sources and "KdU-Richtlinie" not in _text(messages[-1])
 
@@ -121,7 +132,7 @@ def test_personal_data_is_not_answered_or_echoed(server: Server, monkeypatch: py
     calls: list[str] = []
     original = server.core.retriever.retrieve
     monkeypatch.setattr(server.core.retriever, "retrieve", lambda *a, **k: calls.append("x") or original(*a, **k))
-    client = Client(server.url + "/", verbose=False)
+    client = server.client("/")
     result = client.predict(IBAN_QUESTION, api_name="/frage")
     messages, sources, status, _box, warning = result
     assert calls == []  # nothing went to retrieval
@@ -179,12 +190,15 @@ def test_handlers_check_the_role_themselves(server: Server, tmp_path: Path) -> N
         out = list(core.ask_staff("Was regelt § 22 SGB II?", chat, request))
         assert len(out) == 1 and out[0][-1]["value"] == REFUSAL
         assert core.feedback_up("x", chat, request)[0] == REFUSAL
+        assert core.clear_staff_chat(request)[-1]["value"] == REFUSAL
+        assert core.staff_welcome(request) == REFUSAL
     for request in (nobody, staff, unknown):  # staff is not editor
         assert core.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
         pending = [{"path": str(broken), "file": "kaputt.pdf", "name": "X", "visibility": "public"}]
         assert core.ingest_pending(pending, request)[0] == REFUSAL
         assert core.withdraw("SGB II", True, request)[0] == REFUSAL
         assert core.editor_load(request)[0] == REFUSAL
+        assert core.discard_pending(pending, request)[0] == REFUSAL and broken.exists()
     assert _snapshot(server.ws) == before
 
 
@@ -205,7 +219,7 @@ def test_login_checks_password_and_role(server: Server) -> None:
 
 
 def test_staff_chat_shows_sources_and_keeps_the_conversation(server: Server) -> None:
-    client = Client(server.url + STAFF_PATH + "/", auth=STAFF, verbose=False)
+    client = server.client(STAFF_PATH + "/", STAFF)
     question = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?"
     messages, sources, status, _box, warning = client.predict(question, api_name="/frage")
     assert re.search(r"§ 11b Abs\. \w+ SGB II", sources), sources
@@ -217,7 +231,7 @@ def test_staff_chat_shows_sources_and_keeps_the_conversation(server: Server) -> 
 
 
 def test_staff_sees_internal_documents_and_their_files(server: Server) -> None:
-    client = Client(server.url + STAFF_PATH + "/", auth=STAFF, verbose=False)
+    client = server.client(STAFF_PATH + "/", STAFF)
     _messages, sources, *_ = client.predict("Mietobergrenze im Beispielkreis für zwei Personen?", api_name="/frage")
     assert "KdU-Richtlinie Beispielkreis" in sources
     link = re.search(r'href="(/dateien/[^"#]+)', sources)
@@ -230,7 +244,7 @@ def test_staff_sees_internal_documents_and_their_files(server: Server) -> None:
 
 
 def test_guideline_pdf_is_served_with_page(server: Server) -> None:
-    client = Client(server.url + "/", verbose=False)
+    client = server.client("/")
     _messages, sources, *_ = client.predict("Was steht in Rz. 21.27?", api_name="/frage")
     link = re.search(r'href="(/dateien/\d+/[^"#]+\.pdf)#page=(\d+)"', sources)
     assert link, sources
@@ -239,6 +253,8 @@ def test_guideline_pdf_is_served_with_page(server: Server) -> None:
     assert response.content.startswith(b"%PDF")
     assert httpx.get(server.url + "/dateien/999999/x.pdf").status_code == 404
     assert httpx.get(server.url + "/dateien/1/..%2F..%2Fusers.toml").status_code in (403, 404)
+    version_id = link.group(1).split("/")[2]
+    assert httpx.get(f"{server.url}/dateien/{version_id}/anderer-name.pdf").status_code == 404
 
 
 # --- editor -----------------------------------------------------------------------------------------
@@ -250,10 +266,9 @@ def test_broken_upload_shows_german_error_and_index_is_unchanged(server: Server,
     files_before = sorted(uploads.rglob("*")) if uploads.exists() else []
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
-    client = Client(server.url + EDITOR_PATH + "/", auth=EDITOR, verbose=False)
-    message, confirm = client.predict([handle_file(str(broken))], "automatisch", None, api_name="/pruefen")
+    client = server.client(EDITOR_PATH + "/", EDITOR)
+    message = client.predict([handle_file(str(broken))], "automatisch", None, api_name="/pruefen")
     assert "kaputt.pdf" in message and "kann nicht aufgenommen werden" in message
-    assert confirm.get("interactive") is False
     result = client.predict(api_name="/aufnehmen")
     assert "Nichts zum Aufnehmen" in result[0]
     after = _snapshot(server.ws)
@@ -289,7 +304,7 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v1.write_text("# Hausrichtlinie\n\n## Erreichbarkeit\n\nDas Jobcenter ist montags bis freitags erreichbar.\n\n"
                   "## Umzug\n\nEin Umzug ist vorher mitzuteilen.\n", encoding="utf-8")
     message, pending, confirm = core.preview_uploads([str(v1)], "intern", "Hausrichtlinie", [], editor)
-    assert "neues Dokument" in message and confirm["interactive"] is True and len(pending) == 1
+    assert "Neues Dokument: Hausrichtlinie" in message and confirm["interactive"] is True and len(pending) == 1
     assert ws.catalog.active_versions() == []  # the preview changes nothing
     result = core.ingest_pending(pending, editor)
     assert "aufgenommen" in result[0], result[0]
@@ -300,7 +315,7 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v2.write_text(v1.read_text(encoding="utf-8").replace("vorher mitzuteilen", "mindestens vier Wochen vorher "
                                                          "mitzuteilen"), encoding="utf-8")
     message, pending, _ = core.preview_uploads([str(v2)], "automatisch", "Hausrichtlinie", [], editor)
-    assert "neue Version" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
+    assert "Neue Version: Hausrichtlinie" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
     assert "Sichtbarkeit: intern" in message  # a new version keeps the document's visibility
     core.ingest_pending(pending, editor)
     assert ws.catalog.active_version("Hausrichtlinie").id != ws.catalog.versions_of("Hausrichtlinie")[0].id
@@ -310,6 +325,46 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     assert ws.catalog.active_versions() == []
     actions = [(actor, action) for _, actor, action, _ in ws.catalog.audit_log()]
     assert (EDITOR[0], "ingest") in actions and (EDITOR[0], "remove") in actions
+
+
+# --- presentation and privacy (no server) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    IBAN_QUESTION, "DE89370400440532013000", "Rufen Sie mich an: 0171 1234567", "Tel. +49 30 123456",
+    "meine Mail ist max.muster@example.de", "BG-Nummer 12345BG0012345", "SV-Nummer 12 150785 M 123",
+])
+def test_personal_data_is_recognised(text: str) -> None:
+    assert find_personal_data(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Wie hoch ist der Regelbedarf 2026?", "§ 11b Abs. 3 SGB II", "Ich verdiene 563 Euro im Monat",
+    "Gilt das ab dem 01.07.2026?", "Was gilt nach Rz. 21.27?", "Bekomme ich 1.200,50 Euro?",
+    "Miete 450 € warm, 3 Personen, 75 qm", "Kann ich 15000 Euro Vermögen haben?", "Zeitraum 2023-2025",
+])
+def test_legal_questions_are_not_taken_for_personal_data(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+def test_sources_panel_escapes_text_and_marks_the_supporting_sentences() -> None:
+    source = Source(number=1, citation="§ 1 Abs. 1 Test", doc="Test", label="§ 1 Abs. 1", title="Titel",
+                    stand="2026-01-01", kind="law", visibility="public",
+                    passage="Erster Satz <script>alert(1)</script>. Zweiter Satz mit Betrag 563 Euro.",
+                    link="", page=3, highlights=("Zweiter Satz mit Betrag 563 Euro.",))
+    answer = Answer(question="q", audience="staff", text="Antwort 563 Euro [1] und [7].", mode=AnswerMode.EXTRACTIVE,
+                    sources=(source,), checks=AnswerChecks(removed_citations=(7,), unsupported=("999 Euro",)))
+    panel = sources_html(answer, lambda s: f"/dateien/1/test.pdf#page={s.page}")
+    assert "<script>" not in panel and "&lt;script&gt;" in panel
+    assert "<mark>Zweiter Satz mit Betrag 563 Euro.</mark>" in panel
+    assert 'href="/dateien/1/test.pdf#page=3"' in panel and "Stand 01.01.2026" in panel
+    status = status_markdown(answer)
+    assert "entfernte Verweise:** [7]" in status and "unbelegte Angaben:** 999 Euro" in status
+    assert "Aus den Quellen zusammengestellt" in status
+    long = "\n".join(f"Zeile {i} mit etwas Text." for i in range(200))
+    excerpt = passage_html(long, ["Zeile 100 mit etwas Text."])
+    assert "<mark>Zeile 100 mit etwas Text.</mark>" in excerpt and "Ganzer Text" in excerpt
+    assert excerpt.startswith("… Zeile ")
 
 
 # --- accounts ---------------------------------------------------------------------------------------
@@ -378,6 +433,6 @@ def test_browser_tabs_and_no_external_requests(server: Server, tmp_path: Path) -
             page.get_by_label(re.compile("username|Benutzername", re.I)).fill(user)
             page.get_by_label(re.compile("password|Passwort", re.I)).fill(password)
             page.get_by_role("button", name=re.compile("login|anmelden", re.I)).click()
-            page.wait_for_selector(f"text=Angemeldet als", timeout=30_000)
+            page.wait_for_selector("text=Angemeldet als", timeout=30_000)
         browser.close()
     assert external == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -51,9 +52,9 @@ EDITOR_PATH = "/redaktion"
 FILES_PATH = "/dateien"
 
 REFUSAL = "Keine Berechtigung. Bitte melden Sie sich mit einem passenden Konto an."
-EMPTY_INDEX = ("⚠️ Der Index ist noch leer: Es sind keine Dokumente aufgenommen. "
+EMPTY_INDEX = ("**Hinweis:** Der Index ist noch leer: Es sind keine Dokumente aufgenommen. "
                "Bitte zuerst `python -m assistant ingest` ausführen oder in der Redaktion Dokumente hochladen.")
-EMPTY_INDEX_CITIZEN = ("⚠️ Die Bürgerinfo ist gerade nicht verfügbar, weil noch keine Dokumente bereitstehen. "
+EMPTY_INDEX_CITIZEN = ("**Hinweis:** Die Bürgerinfo ist gerade nicht verfügbar, weil noch keine Dokumente bereitstehen. "
                        "Bitte versuchen Sie es später noch einmal.")
 ERROR_TEXT = "Es ist ein technischer Fehler aufgetreten. Bitte versuchen Sie es noch einmal."
 MAX_QUESTION_CHARS = 2000
@@ -76,7 +77,7 @@ CITIZEN_EXAMPLES = [
     "How much money do I get for my child?",
 ]
 STAFF_EXAMPLES = [
-    "Was regelt § 11b Abs. 3 SGB II?",
+    "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?",
     "Was regelt Rz. 21.27 zum Mehrbedarf?",
     "Wann ist eine Person erwerbsfähig?",
     "Mietobergrenze im Beispielkreis für zwei Personen?",
@@ -108,6 +109,10 @@ def _username(request: gr.Request | None) -> str | None:
 
 def _fmt_time(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%d.%m.%Y %H:%M")
+
+
+def _natural_key(name: str) -> list:
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", name)]
 
 
 def _warning(text: str) -> dict:
@@ -185,7 +190,7 @@ class AssistantApp:
             yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), hint)
             return
 
-        messages = list(chat["messages"]) + [{"role": "user", "content": render._md_escape_html(question)}]
+        messages = list(chat["messages"]) + [{"role": "user", "content": render.escape_tags(question)}]
         yield (messages + [{"role": "assistant", "content": "…"}], chat, gr.skip(), "*Suche in den Quellen …*",
                "", "")
         last: Answer | None = None
@@ -227,6 +232,11 @@ class AssistantApp:
     def clear_chat(self) -> tuple:
         return [], _new_chat(), render.sources_html(None), "", "", _warning("")
 
+    def clear_staff_chat(self, request: gr.Request) -> tuple:
+        if not self.user_with(request, STAFF_ROLES):
+            return (gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), _warning(REFUSAL))
+        return self.clear_chat()
+
     def feedback(self, rating: int, comment: str, chat: dict[str, Any] | None, request: gr.Request) -> tuple[str, Any]:
         user = self.user_with(request, STAFF_ROLES)
         if not user:
@@ -258,17 +268,18 @@ class AssistantApp:
 
     def document_rows(self) -> list[list[Any]]:
         rows = []
-        for v in self.ws.catalog.active_versions():
+        for v in sorted(self.ws.catalog.active_versions(), key=lambda v: _natural_key(v.name)):
             rows.append([v.name, render.KIND_LABELS.get(v.kind, v.kind),
                          render.VISIBILITY_LABELS.get(v.visibility, v.visibility), render.german_date(v.stand),
                          v.n_units, _fmt_time(v.ingested_at), v.id])
         return rows
 
     def audit_rows(self, limit: int = 200) -> list[list[Any]]:
-        return [[_fmt_time(ts), actor, action, detail] for ts, actor, action, detail in self.ws.catalog.audit_log(limit)]
+        return [[_fmt_time(ts), actor, render.ACTION_LABELS.get(action, action), detail]
+                for ts, actor, action, detail in self.ws.catalog.audit_log(limit)]
 
     def _editor_views(self) -> tuple:
-        names = [v.name for v in self.ws.catalog.active_versions()]
+        names = sorted((v.name for v in self.ws.catalog.active_versions()), key=_natural_key)
         return (self.document_rows(), self.audit_rows(), gr.update(choices=names, value=None),
                 gr.update(choices=names))
 
@@ -309,7 +320,7 @@ class AssistantApp:
                 stored = store_upload(self.settings, temp, original)
             except OSError:
                 log.exception("could not store upload")
-                lines.append(f"❌ **{safe_upload_name(original)}**: Die Datei konnte nicht gespeichert werden.")
+                lines.append(f"**Fehler:** **{safe_upload_name(original)}**: Die Datei konnte nicht gespeichert werden.")
                 continue
             item_vis = vis
             existing = self.ws.catalog.active_version(name) if name else None
@@ -319,17 +330,17 @@ class AssistantApp:
                 report = Ingestor(self.ws).preview(stored, name=name, visibility=item_vis)
             except InvalidDocumentError as exc:
                 discard_upload(self.settings, stored)
-                lines.append(f"❌ {exc.message}")
+                lines.append(f"**Fehler:** {exc.message}")
                 self.ws.catalog.audit(user, "upload-abgelehnt", f"{stored.name}: {exc.reason}")
                 continue
             except UserFacingError as exc:
                 discard_upload(self.settings, stored)
-                lines.append(f"❌ **{stored.name}**: {exc.message}")
+                lines.append(f"**Fehler:** **{stored.name}**: {exc.message}")
                 continue
             except Exception:  # noqa: BLE001
                 log.exception("preview failed")
                 discard_upload(self.settings, stored)
-                lines.append(f"❌ **{stored.name}**: Die Datei konnte nicht gelesen werden (interner Fehler).")
+                lines.append(f"**Fehler:** **{stored.name}**: Die Datei konnte nicht gelesen werden (interner Fehler).")
                 continue
             if item_vis is None and (current := self.ws.catalog.active_version(report.name)) is not None:
                 item_vis = Visibility(current.visibility)  # a new version keeps the document's visibility
@@ -351,14 +362,15 @@ class AssistantApp:
 
     @staticmethod
     def _preview_line(file: str, r: DocumentReport, vis: Visibility | None) -> str:
-        vis_text = render.VISIBILITY_LABELS.get(vis.value, vis.value) if vis else "automatisch"
+        vis_text = (render.VISIBILITY_LABELS.get(vis.value, vis.value) if vis
+                    else "automatisch (Gesetze und Weisungen öffentlich, andere Dokumente intern)")
         if r.status == "added":
-            head = f"🆕 **{r.name}** aus {file}: neues Dokument, Stand {render.german_date(r.stand_after)}, {r.added} Einheiten"
+            head = f"**Neues Dokument: {r.name}** aus {file}: Stand {render.german_date(r.stand_after)}, {r.added} Einheiten"
         else:
             stand = render.german_date(r.stand_after)
             if r.stand_before and r.stand_before != r.stand_after:
                 stand = f"{render.german_date(r.stand_before)} → {stand}"
-            head = (f"🔄 **{r.name}** aus {file}: neue Version, Stand {stand}; {r.added} neu, {r.changed} geändert, "
+            head = (f"**Neue Version: {r.name}** aus {file}: Stand {stand}; {r.added} neu, {r.changed} geändert, "
                     f"{r.removed} entfernt, {r.unchanged} unverändert")
         text = f"{head} · Sichtbarkeit: {vis_text}"
         if r.status == "updated":
@@ -395,24 +407,24 @@ class AssistantApp:
                     summary = Ingestor(self.ws, report_progress).ingest_paths(
                         [path], name=item["name"] or None, visibility=vis, actor=user)
                 except UserFacingError as exc:
-                    lines.append(f"❌ **{item['file']}**: {exc.message}")
+                    lines.append(f"**Fehler:** **{item['file']}**: {exc.message}")
                     continue
                 except Exception:  # noqa: BLE001
                     log.exception("ingestion failed")
                     self.ws.catalog.audit(user, "aufnahme-fehler", f"{item['file']}: interner Fehler")
-                    lines.append(f"❌ **{item['file']}**: Die Aufnahme ist fehlgeschlagen (interner Fehler). "
+                    lines.append(f"**Fehler:** **{item['file']}**: Die Aufnahme ist fehlgeschlagen (interner Fehler). "
                                  "Der Index ist unverändert.")
                     continue
                 for r in summary.reports:
                     if r.error:
                         discard_upload(self.settings, path)
                         self.ws.catalog.audit(user, "aufnahme-fehler", f"{item['file']}: {r.error}")
-                        lines.append(f"❌ {r.error} Der Index ist unverändert.")
+                        lines.append(f"**Fehler:** {r.error} Der Index ist unverändert.")
                     elif r.status == "unchanged":
                         discard_upload(self.settings, path)
-                        lines.append(f"➖ **{r.name}**: unverändert (diese Datei ist bereits aufgenommen).")
+                        lines.append(f"**{r.name}**: unverändert (diese Datei ist bereits aufgenommen).")
                     else:
-                        lines.append(f"✅ **{r.name}**: aufgenommen – {r.added} neu, {r.changed} geändert, "
+                        lines.append(f"**Erledigt:** **{r.name}**: aufgenommen – {r.added} neu, {r.changed} geändert, "
                                      f"{r.removed} entfernt, {r.unchanged} unverändert "
                                      f"(Stand {render.german_date(r.stand_after)}, {summary.seconds:.1f} s).")
             progress(1.0, desc="fertig")
@@ -438,8 +450,8 @@ class AssistantApp:
             with self._ingest_lock:
                 removed = Ingestor(self.ws).remove(name, actor=user)
         except UserFacingError as exc:
-            return (f"❌ {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), False)
-        message = (f"✅ „{name}“ wurde zurückgezogen und ist nicht mehr durchsuchbar." if removed
+            return (f"**Fehler:** {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), False)
+        message = (f"**Erledigt:** „{name}“ wurde zurückgezogen und ist nicht mehr durchsuchbar." if removed
                    else f"„{name}“ ist nicht (mehr) im Index.")
         return (message, *self._editor_views(), False)
 
@@ -461,8 +473,8 @@ class AssistantApp:
         if version.visibility != Visibility.PUBLIC and not self._cookie_user(request, STAFF_ROLES):
             raise HTTPException(403, "Dieses Dokument ist intern. Bitte als Mitarbeitende anmelden.")
         path = document_file(self.settings, version)
-        if path is None:
-            raise HTTPException(404, "Die Datei zu diesem Dokument liegt nicht mehr vor.")
+        if path is None or filename != safe_upload_name(path.name):
+            raise HTTPException(404, "Die Datei zu diesem Dokument liegt nicht vor.")
         media = "application/pdf" if path.suffix.lower() == ".pdf" else None
         return FileResponse(path, media_type=media, filename=safe_upload_name(path.name),
                             content_disposition_type="inline")
@@ -515,8 +527,8 @@ class AssistantApp:
             c = self._chat_column(citizen=False)
             with gr.Row():
                 comment = gr.Textbox(label="Kommentar zur letzten Antwort (optional)", scale=4, max_length=2000)
-                up = gr.Button("👍 Hilfreich", scale=1)
-                down = gr.Button("👎 Nicht hilfreich", scale=1)
+                up = gr.Button("Hilfreich", scale=1)
+                down = gr.Button("Nicht hilfreich", scale=1)
             feedback_msg = gr.Markdown("")
             gr.Examples(STAFF_EXAMPLES, inputs=[c["question"]], label="Beispielfragen")
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
@@ -524,7 +536,7 @@ class AssistantApp:
                             api_visibility="undocumented", concurrency_limit=4)
             c["question"].submit(self.ask_staff, [c["question"], c["state"]], outputs, api_visibility="private",
                                  concurrency_limit=4)
-            c["clear"].click(self.clear_chat, None, outputs, api_visibility="private")
+            c["clear"].click(self.clear_staff_chat, None, outputs, api_visibility="private")
             up.click(self.feedback_up, [comment, c["state"]], [feedback_msg, comment], api_name="lob",
                      api_visibility="undocumented")
             down.click(self.feedback_down, [comment, c["state"]], [feedback_msg, comment], api_name="kritik",
@@ -533,7 +545,9 @@ class AssistantApp:
         return demo
 
     def editor_blocks(self) -> gr.Blocks:
-        with gr.Blocks(title="Redaktion – Jobcenter-Assistent", analytics_enabled=False) as demo:
+        # Gradio's own copies of uploads are deleted after a day (ours live in <index_dir>/uploads/).
+        with gr.Blocks(title="Redaktion – Jobcenter-Assistent", analytics_enabled=False,
+                       delete_cache=(3600, 86400)) as demo:
             gr.Markdown("# Jobcenter-Assistent · Redaktion")
             welcome = gr.Markdown("")
             pending = gr.State([])
@@ -650,4 +664,9 @@ def create_app(workspace: Workspace | None = None, users: UserStore | None = Non
     except Exception:  # noqa: BLE001
         log.exception("could not purge old feedback")
     core = AssistantApp(ws, users, retriever)
+    if core.index_hint() == "":
+        try:  # load the embedding model now, not on the first citizen's question
+            ws.embedder.embed_query("Bürgergeld")
+        except Exception:  # noqa: BLE001
+            log.exception("embedding model warm-up failed")
     return core.create_app(), core

@@ -20,6 +20,11 @@ MODE_LABELS = {
 }
 VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
 KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "sonstiges Dokument"}
+ACTION_LABELS = {  # audit log actions (catalog and web app) in German
+    "ingest": "aufgenommen", "remove": "zurückgezogen", "anmeldung": "Anmeldung",
+    "anmeldung-fehlgeschlagen": "Anmeldung fehlgeschlagen", "upload-abgelehnt": "Upload abgelehnt",
+    "aufnahme-fehler": "Aufnahme fehlgeschlagen",
+}
 
 PdfLink = Callable[[Source], str]  # the app's link to a document's file (or "")
 
@@ -69,6 +74,44 @@ def highlight(passage: str, highlights: Sequence[str]) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+EXCERPT_LIMIT = 1500  # longer passages show the marked sentences with some context, the full text folded
+EXCERPT_CONTEXT = 250
+
+
+def passage_html(passage: str, highlights: Sequence[str]) -> str:
+    """The passage with marks; a long one as excerpts around the marks plus the full text to unfold."""
+    spans = _spans(passage, highlights)
+    if len(passage) <= EXCERPT_LIMIT or not spans:
+        return highlight(passage, highlights)
+    windows: list[tuple[int, int]] = []
+    for s, e in spans:
+        start, end = max(0, s - EXCERPT_CONTEXT), min(len(passage), e + EXCERPT_CONTEXT)
+        if start > 0:  # begin and end at whole lines, or at least whole words
+            line = passage.find("\n", start, s)
+            space = re.search(r"\s", passage[start:s])
+            start = line + 1 if line >= 0 else (start + space.end() if space else s)
+        if end < len(passage):
+            line = passage.rfind("\n", e, end)
+            space = max(passage.rfind(" ", e, end), passage.rfind("\n", e, end))
+            end = line if line >= 0 else (space if space >= 0 else e)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    pieces = []
+    for start, end in windows:
+        inner = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
+        text = passage[start:end]
+        out, pos = [], 0
+        for s, e in inner:
+            out += [html.escape(text[pos:s]), f"<mark>{html.escape(text[s:e])}</mark>"]
+            pos = e
+        out.append(html.escape(text[pos:]))
+        pieces.append(("… " if start else "") + "".join(out).replace("\n", "<br>") + (" …" if end < len(passage) else ""))
+    return ("<br>".join(pieces) + '<details class="jca-full"><summary>Ganzer Text</summary>'
+            f"{highlight(passage, highlights)}</details>")
+
+
 def source_link(source: Source, pdf_link: PdfLink | None) -> str:
     if source.link:
         return source.link
@@ -96,7 +139,7 @@ def sources_html(answer: Answer | None, pdf_link: PdfLink | None = None, *, citi
             f'<details class="jca-source" open><summary><span class="jca-num">[{s.number}]</span> '
             f'<strong>{html.escape(s.citation)}</strong>{title}</summary>'
             f'<div class="jca-meta">{html.escape(" · ".join(meta))} · Dokument: {html.escape(s.doc)}{link_html}</div>'
-            f'<div class="jca-passage">{highlight(s.passage, s.highlights)}</div></details>'
+            f'<div class="jca-passage">{passage_html(s.passage, s.highlights)}</div></details>'
         )
     parts.append("</div>")
     return "".join(parts)
@@ -118,9 +161,9 @@ def status_markdown(answer: Answer | None, *, citizen: bool = False) -> str:
     checks = answer.checks
     if answer.complete and checks.removed_citations:
         nums = ", ".join(f"[{n}]" for n in checks.removed_citations)
-        lines.append(f"⚠️ **Entfernte Verweise:** {nums} – sie nannten keine angezeigte Quelle.")
+        lines.append(f"**Achtung – entfernte Verweise:** {nums} – sie nannten keine angezeigte Quelle.")
     if answer.complete and checks.unsupported:
-        lines.append(f"⚠️ **Unbelegte Angaben:** {_md_escape(', '.join(checks.unsupported))} – "
+        lines.append(f"**Achtung – unbelegte Angaben:** {_md_escape(', '.join(checks.unsupported))} – "
                      "diese Zahlen stehen in keiner zitierten Quelle. Bitte prüfen.")
     if answer.complete and checks.uncited_statements and not citizen and answer.mode is AnswerMode.GENERATED:
         lines.append(f"Hinweis: {checks.uncited_statements} Aussage(n) ohne Quellenangabe.")
@@ -129,19 +172,19 @@ def status_markdown(answer: Answer | None, *, citizen: bool = False) -> str:
 
 def chat_text(answer: Answer) -> str:
     """The chat message: the answer and, once complete, its numbered sources (so copying keeps the citations)."""
-    text = _md_escape_html(answer.text)
+    text = escape_tags(answer.text)
     if not answer.complete or not answer.sources:
         return text
     refs = []
     for s in answer.sources:
         page = f", S. {s.page}" if s.page else ""
         refs.append(f"[{s.number}] {s.citation} (Stand {german_date(s.stand)}{page})")
-    return text + "\n\n**Quellen:**\n" + "\n".join(f"- {_md_escape_html(r)}" for r in refs)
+    return text + "\n\n**Quellen:**\n" + "\n".join(f"- {escape_tags(r)}" for r in refs)
 
 
 def _md_escape(text: str) -> str:
     return re.sub(r"([*_`\\])", r"\\\1", text)
 
 
-def _md_escape_html(text: str) -> str:
+def escape_tags(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
