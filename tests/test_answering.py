@@ -257,3 +257,10 @@ def test_cli_ask_json(built_workspace, capsys) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["mode"] == "extractive" and "563" in out["text"]
     assert out["sources"] and all({"citation", "stand", "link"} <= s.keys() for s in out["sources"])
+
+
+def test_named_paragraph_is_quoted_first(retriever) -> None:
+    """Regression: "Was regelt § 11b Abs. 3 SGB II?" used to quote only a guideline Randzeichen."""
+    result = answer("Was regelt § 11b Abs. 3 SGB II?", "staff", retriever=retriever)
+    assert result.sources[0].citation == "§ 11b Abs. 3 SGB II"
+    assert "[1]" in result.text.split("\n\n", 2)[1]

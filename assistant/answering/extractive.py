@@ -310,9 +310,16 @@ def _expand_list_intro(piece: Piece, pieces: list[Piece]) -> Piece:
                  piece.group, "", None, piece.terms, piece.figures)
 
 
+PINNED_PIECES = 2
+PINNED_BONUS = 100.0
+
+
 def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str = Audience.CITIZEN,
-            language: str = "de") -> Extract:
-    """Quote the pieces of `units` (best first, as ranked) that best answer `question`."""
+            language: str = "de", pinned: int = 0) -> Extract:
+    """Quote the pieces of `units` (best first, as ranked) that best answer `question`.
+
+    The first `pinned` units were named in the question (`§ 11b Abs. 3`): their opening is always quoted.
+    """
     audience = Audience(audience)
     candidates = [su for su in units if su.unit.role not in SKIPPED_ROLES][:CANDIDATE_UNITS] or list(units)[:1]
     q = question_terms(question)
@@ -330,6 +337,8 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
     for rank, (su, pieces) in enumerate(zip(candidates, per_unit)):
         factor = 1.0 / (1.0 + 0.3 * rank) * (0.6 if su.unit.role == UnitRole.LAW_QUOTE else 1.0)
         for s, p in zip(score_pieces(q, pieces, factor, idf), pieces):
+            if rank < pinned and p.order < PINNED_PIECES:
+                s += PINNED_BONUS  # the passage the question names comes first, whatever its wording
             scored.append((s, rank, p))
     scored.sort(key=lambda x: (-x[0], x[1], x[2].order))
     if q.amount and scored:

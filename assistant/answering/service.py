@@ -122,7 +122,8 @@ def _refusal(question: str, audience: Audience, language: str) -> Answer:
 
 def _extractive(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
                 reason: str = "") -> Answer:
-    ex = extract(query, [h.unit for h in hits], audience, language)
+    pinned = sum(1 for h in hits if h.exact)
+    ex = extract(query, [h.unit for h in hits], audience, language, pinned=pinned)
     sources = tuple(make_source(i + 1, su, hl) for i, (su, hl) in enumerate(zip(ex.units, ex.highlights)))
     cleaned, checks, _ = check_answer(ex.text, {s.number: s.passage for s in sources})
     main = prompts.NOTICE_FALLBACK if reason else prompts.NOTICE_EXTRACTIVE
