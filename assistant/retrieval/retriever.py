@@ -156,7 +156,7 @@ class Retriever:
                 add(i, float(fused[i]))
         confidence = self._confidence(dense, bool(exact_ids))
         relevant = confidence >= self.ws.settings.relevance_floor and (
-            bool(exact_ids) or self._specific_terms_supported(question, hits[: p.support_depth]))
+            bool(exact_ids) or bool(extra) or self._specific_terms_supported(question, hits[: p.support_depth]))
         return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
 
     def _law_first(self, fused: np.ndarray) -> list[int]:
@@ -247,7 +247,8 @@ class Retriever:
         """Do the question's specific words (rare or unknown in the corpus) occur in the best sources?
 
         A German question whose specific terms ("Deutschlandticket", "Mindestlohn") appear in none of
-        the top sources and are no everyday word the glossary knows is about something else.
+        the top sources is about something else — unless the glossary recognised its everyday words
+        (then the law says it in other terms, as "Mitgliedsbeitrag" → "Teilhabe … Sport, Spiel, Kultur").
         Other languages rely on the similarity floor alone.
         """
         if not is_german(question):
