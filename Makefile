@@ -58,3 +58,7 @@ embeddings: $(STAMP)
 screenshots: $(INDEX)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	$(BIN)/python scripts/screenshots.py --out docs/screenshots
+
+# Load test against a running app (start it first, e.g. make run); starts nothing itself.
+.PHONY: load
+load: ; $(BIN)/python scripts/load.py --users 8 --duration 30

@@ -63,8 +63,11 @@ print(json.dumps({"index_load_seconds": load, "queries": len(lat), "p50_ms": pct
 """
 
 
-def run(code: str, *args: str) -> dict:
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+def run(code: str, *args: str, env: dict | None = None) -> dict:
+    import os
+
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
     if proc.returncode != 0:
         raise SystemExit(proc.stderr[-3000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -93,6 +96,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "dev.jsonl"))
     parser.add_argument("--json")
+    parser.add_argument("--from-scratch", action="store_true",
+                        help="also build once without the shipped vectors (embeds every unit; slow)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="jca-bench-"))
     index = tmp / "index"
@@ -107,6 +112,10 @@ def main() -> None:
         report["changed_guideline"] = run(PHASE, str(index), "FW § 21", str(changed_guideline(tmp)))
         print("Retrieval-Latenz über alle Fragen …", flush=True)
         report["retrieval"] = run(RETRIEVAL, str(index), args.questions)
+        if args.from_scratch:
+            print("Kaltstart ohne mitgelieferte Vektoren (alle Einheiten einbetten) …", flush=True)
+            scratch = tmp / "scratch"
+            report["cold_build_from_scratch"] = run(PHASE, str(scratch), "", env={"JCA_USE_SHIPPED_EMBEDDINGS": "false"})
         report["self_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

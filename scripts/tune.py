@@ -49,6 +49,8 @@ def main() -> None:
         "score fusion lex 0.4": replace(base, fusion="score", lexical_weight=0.4),
         "rrf k60 lex 0.8": replace(base, rrf_k=60.0, lexical_weight=0.8),
         "xii/iii 0.6": replace(base, doc_factors=MappingProxyType({"SGB XII": 0.6, "SGB III": 0.6})),
+        "xii/iii 0.5": replace(base, doc_factors=MappingProxyType({"SGB XII": 0.5, "SGB III": 0.5})),
+        "xii/iii/x 0.6": replace(base, doc_factors=MappingProxyType({"SGB XII": 0.6, "SGB III": 0.6, "SGB X": 0.85})),
         "xii/iii 0.85": replace(base, doc_factors=MappingProxyType({"SGB XII": 0.85, "SGB III": 0.85})),
         "guideline 0.7": replace(base, guideline_factor=0.7),
         "guideline 1.0": replace(base, guideline_factor=1.0),

@@ -43,6 +43,7 @@ from assistant.workspace import Workspace  # noqa: E402
 
 from . import render  # noqa: E402
 from .auth import EDITOR_ROLES, STAFF_ROLES, UserStore  # noqa: E402
+from .guard import QueueJoinGuard  # noqa: E402
 from .files import discard_upload, document_file, safe_upload_name, store_upload  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -636,6 +637,7 @@ class AssistantApp:
                             auth_message="Anmeldung für die Redaktion." + users_note,
                             max_file_size=self.settings.max_upload_bytes, **common)
         gr.mount_gradio_app(app, self.blocks["/"], "/", max_file_size="1kb", **common)
+        app.add_middleware(QueueJoinGuard, blocks=self.blocks)
         for route in app.routes:
             if isinstance(route, Mount) and route.path in (STAFF_PATH, EDITOR_PATH):
                 self._gradio_apps[route.path] = route.app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -40,7 +41,7 @@ class RankingParams:
     support_depth: int = 5  # the top units that must contain one of the question's specific words  # "rrf" (reciprocal ranks) or "score" (min-max normalised scores)
     # The assistant is about SGB II: laws it only refers to rank behind it unless named in the question.
     doc_factors: MappingProxyType = field(default_factory=lambda: MappingProxyType(
-        {"SGB XII": 0.75, "SGB III": 0.75}))
+        {"SGB XII": 0.6, "SGB III": 0.6}))
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Retriever:
         self.units = units
         self._position = {su.chroma_id: i for i, su in enumerate(units)}
         self._public = np.array([su.visibility == Visibility.PUBLIC for su in units], dtype=bool)
+        self._cited_by_primary = cited_sections(
+            [su.unit.text for su in units if su.unit.doc == self.params.primary_law])
         self._prior = np.array([self._unit_prior(su) for su in units], dtype=np.float32)
         self._has_table = np.array([" | " in su.unit.text for su in units], dtype=bool)
         self.lexical = LexicalIndex([indexed_text(su.unit) for su in units]) if units else None
@@ -97,7 +100,8 @@ class Retriever:
     def _unit_prior(self, su: StoredUnit) -> float:
         p = self.params
         factor = {DocKind.LAW: 1.0, DocKind.GUIDELINE: p.guideline_factor}.get(su.kind, p.other_factor)
-        factor *= p.doc_factors.get(su.unit.doc, 1.0)
+        if (su.unit.doc, _anchor_section(su.unit)) not in self._cited_by_primary:
+            factor *= p.doc_factors.get(su.unit.doc, 1.0)
         if su.unit.role == UnitRole.LAW_QUOTE:
             factor *= p.quote_factor
         elif su.unit.role == UnitRole.CHANGELOG:
@@ -265,6 +269,29 @@ class Retriever:
         for h in hits:
             found.update(self.lexical.tokens(indexed_text(h.unit.unit)))
         return any(t in found for w in specific for t in (*self.lexical.tokens(w), self.lexical.head_stem(w)))
+
+
+BOOK_NAMES = {"Ersten": "SGB I", "Dritten": "SGB III", "Zehnten": "SGB X", "Zwölften": "SGB XII"}
+CITATION_RE = re.compile(
+    r"§§?\s*(?P<nums>\d+[a-z]?(?:\s*(?:,|und|bis)\s*\d+[a-z]?)*)[^§]{0,80}?des\s+"
+    r"(?P<book>Ersten|Dritten|Zehnten|Zwölften)\s+Buches")
+
+
+def cited_sections(texts: list[str]) -> set[tuple[str, str]]:
+    """Sections of other books that the primary law cites ("§§ 28a und 40 des Zwölften Buches")."""
+    cited: set[tuple[str, str]] = set()
+    for text in texts:
+        for m in CITATION_RE.finditer(text):
+            for num in re.findall(r"\d+[a-z]?", m.group("nums")):
+                cited.add((BOOK_NAMES[m.group("book")], f"§ {num}"))
+    return cited
+
+
+def _anchor_section(unit) -> str:
+    """The section a unit belongs to; an Anlage "(zu § 28)" belongs to § 28."""
+    if unit.section.startswith("Anlage") and (m := re.search(r"zu\s+§\s*(\d+[a-z]?)", unit.title)):
+        return f"§ {m.group(1)}"
+    return unit.section
 
 
 _default: Retriever | None = None
