@@ -125,3 +125,17 @@ def test_cli_search_and_eval(built_workspace: Workspace, tmp_path) -> None:
     assert len(lines) == len(load_questions(DEV_SET))
     assert {"id", "audience", "refused", "results"} <= set(lines[0])
     assert len(lines[0]["results"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("question", "relevant"),
+    [
+        ("Wie viel Kindergeld bekomme ich für mein erstes Kind?", False),
+        ("Wird das Kindergeld beim Bürgergeld als Einkommen angerechnet?", True),
+        ("Was gilt als Einkommen bei Wohngeld?", False),
+        ("Muss ich vorrangige Leistungen wie Wohngeld beantragen?", True),
+        ("Wird Mehrbedarf für aufwändige Ernährung auch rückwirkend gezahlt?", True),  # "gez…" is no GEZ
+    ],
+)
+def test_scope_of_neighbouring_topics(retriever: Retriever, question: str, relevant: bool) -> None:
+    assert retriever.retrieve(question, Audience.CITIZEN).relevant is relevant

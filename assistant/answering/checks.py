@@ -189,10 +189,30 @@ def unsupported_figures(text: str, cited_texts: Iterable[str]) -> tuple[str, ...
 _ONLY_CITATIONS_RE = re.compile(r"^(?:\s*\[\d{1,3}\])+\s*[.,;]?$")
 
 
+def _logical_lines(text: str) -> list[str]:
+    """Lines of the answer, with a list's lead-in and items joined to the line that closes them
+    ("… wenn sie" / "1. …oder" / "2. … sind. [1]" is one statement, cited once at its end)."""
+    lines: list[str] = []
+    pending = ""
+    for line in text.split("\n"):
+        if not line.strip():
+            if pending:
+                lines.append(pending)
+                pending = ""
+            continue
+        pending = f"{pending} {line.strip()}" if pending else line.strip()
+        if re.search(r"[.!?:;]\s*(\[\d+(?:[,–-]\s*\d+)*\]\s*)*$|\]\s*$", pending):
+            lines.append(pending)
+            pending = ""
+    if pending:
+        lines.append(pending)
+    return lines
+
+
 def statements(text: str) -> list[str]:
     """Statements of an answer: its lines cut into sentences; citations after the full stop stay attached."""
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in _logical_lines(text):
         for part in split_sentences(line.strip()):
             if out and _ONLY_CITATIONS_RE.match(part):
                 out[-1] = f"{out[-1]} {part}"

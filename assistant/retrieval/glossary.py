@@ -50,3 +50,33 @@ def is_amount_question(question: str) -> bool:
 def covered_by_glossary(word: str) -> bool:
     """Is this everyday word one the glossary translates into the law's terms?"""
     return any(p.search(word) for e in load_glossary() for p in e.patterns)
+
+
+@dataclass(frozen=True)
+class Scope:
+    outside: tuple[re.Pattern[str], ...]
+    anchors: tuple[re.Pattern[str], ...]
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    """Prefix match at a word start ("riester" → "Riester-Rente"); short terms ("GEZ") as whole words."""
+    term = term.strip()
+    end = r"(?![^\W_])" if len(term) <= 4 else ""
+    return re.compile(r"(?<![^\W_])" + re.escape(term) + end, re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def load_scope(path: Path = GLOSSARY_PATH) -> Scope:
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("scope", {})
+    return Scope(tuple(_pattern(t) for t in data.get("outside", [])),
+                 tuple(_pattern(t) for t in data.get("anchors", [])))
+
+
+def outside_topics(question: str) -> list[str]:
+    """The neighbouring topics (not covered by the sources) that the question names."""
+    return [m.group(0) for p in load_scope().outside if (m := p.search(question))]
+
+
+def has_anchor(question: str) -> bool:
+    """Does the question name the Bürgergeld context ("beim Bürgergeld", "angerechnet")?"""
+    return any(p.search(question) for p in load_scope().anchors)

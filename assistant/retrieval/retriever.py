@@ -13,7 +13,7 @@ from ..catalog import StoredUnit
 from ..model import Audience, DocKind, UnitRole, Visibility
 from ..textprep import indexed_text
 from ..workspace import Workspace
-from .glossary import covered_by_glossary, expansions, is_amount_question
+from .glossary import covered_by_glossary, expansions, has_anchor, is_amount_question, outside_topics
 from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
 from .references import Reference, find_references
@@ -159,8 +159,10 @@ class Retriever:
             if i not in seen:
                 add(i, float(fused[i]))
         confidence = self._confidence(dense, bool(exact_ids))
-        relevant = confidence >= self.ws.settings.relevance_floor and (
-            bool(exact_ids) or bool(extra) or self._specific_terms_supported(question, hits[: p.support_depth]))
+        relevant = bool(exact_ids) or (
+            confidence >= self.ws.settings.relevance_floor
+            and self._in_scope(question, hits[: p.support_depth])
+            and (bool(extra) or self._specific_terms_supported(question, hits[: p.support_depth])))
         return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
 
     def _law_first(self, fused: np.ndarray) -> list[int]:
@@ -246,6 +248,19 @@ class Retriever:
         if exact:
             return 1.0
         return float(dense.max()) if len(dense) else 0.0
+
+    def _in_scope(self, question: str, hits: list[Hit]) -> bool:
+        """A question about a neighbouring topic (Kindergeld, Mietrecht …) is answered only when it asks
+        within the Bürgergeld context and the best sources speak of that topic."""
+        topics = outside_topics(question)
+        if not topics:
+            return True
+        if not has_anchor(question):
+            return False
+        found: set[str] = set()
+        for h in hits:
+            found.update(self.lexical.tokens(indexed_text(h.unit.unit)))
+        return all(any(t in found for t in self.lexical.tokens(topic)) for topic in topics)
 
     def _specific_terms_supported(self, question: str, hits: list[Hit]) -> bool:
         """Do the question's specific words (rare or unknown in the corpus) occur in the best sources?
