@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install index run test test-slow eval bench clean embeddings
+.PHONY: install index run test test-slow chromium eval bench clean embeddings
 
 install: $(STAMP)
 
@@ -35,8 +35,12 @@ run: $(INDEX)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-test-slow: $(STAMP)
+# Crash-safety runs and the browser test (installs Debian's Chromium for it).
+test-slow: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m slow
+
+chromium:
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 eval: $(INDEX)
 	$(BIN)/python -m assistant eval $(EVAL) --output index/eval-results.jsonl
@@ -55,8 +59,7 @@ embeddings: $(STAMP)
 
 # Screenshots of the web app into docs/screenshots/ (Debian's Chromium, installed by apt when missing).
 .PHONY: screenshots
-screenshots: $(INDEX)
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+screenshots: $(INDEX) chromium
 	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 # Load test against a running app (start it first, e.g. make run); starts nothing itself.

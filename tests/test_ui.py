@@ -415,8 +415,7 @@ def test_add_user_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def test_browser_tabs_and_no_external_requests(server: Server, tmp_path: Path) -> None:
     """Headless Chromium (Debian's /usr/bin/chromium): each app renders, a question is answered, all local."""
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    assert Path(chromium).exists(), "chromium is not installed: `make test-slow` installs it (apt-get install chromium)"
     playwright = pytest.importorskip("playwright.sync_api")
     external: list[str] = []
     with playwright.sync_playwright() as p:
