@@ -73,7 +73,8 @@ class LexicalIndex:
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
         corpus_tokens = [self.tokens(t) for t in texts]
         self._bm25.index(corpus_tokens, show_progress=False)
-        self.document_frequency: Counter[str] = Counter(t for toks in corpus_tokens for t in set(toks))
+        self.token_sets = [frozenset(toks) for toks in corpus_tokens]  # per text, for term-support checks
+        self.document_frequency: Counter[str] = Counter(t for toks in self.token_sets for t in toks)
         self.size = len(texts)
 
     def tokens(self, text: str) -> list[str]:

@@ -161,8 +161,8 @@ class Retriever:
         confidence = self._confidence(dense, bool(exact_ids))
         relevant = bool(exact_ids) or (
             confidence >= self.ws.settings.relevance_floor
-            and self._in_scope(question, hits[: p.support_depth])
-            and (bool(extra) or self._specific_terms_supported(question, hits[: p.support_depth])))
+            and self._in_scope(question, self._tokens_of(hits[: p.support_depth]))
+            and (bool(extra) or self._specific_terms_supported(question, self._tokens_of(hits[: p.support_depth]))))
         return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
 
     def _law_first(self, fused: np.ndarray) -> list[int]:
@@ -249,7 +249,11 @@ class Retriever:
             return 1.0
         return float(dense.max()) if len(dense) else 0.0
 
-    def _in_scope(self, question: str, hits: list[Hit]) -> bool:
+    def _tokens_of(self, hits: list[Hit]) -> frozenset[str]:
+        """The lexical tokens of these units (computed once, when the index was built)."""
+        return frozenset().union(*(self.lexical.token_sets[self._position[h.unit.chroma_id]] for h in hits))
+
+    def _in_scope(self, question: str, found: frozenset[str]) -> bool:
         """A question about a neighbouring topic (Kindergeld, Mietrecht …) is answered only when it asks
         within the Bürgergeld context and the best sources speak of that topic."""
         topics = outside_topics(question)
@@ -257,12 +261,9 @@ class Retriever:
             return True
         if not has_anchor(question):
             return False
-        found: set[str] = set()
-        for h in hits:
-            found.update(self.lexical.tokens(indexed_text(h.unit.unit)))
         return all(any(t in found for t in self.lexical.tokens(topic)) for topic in topics)
 
-    def _specific_terms_supported(self, question: str, hits: list[Hit]) -> bool:
+    def _specific_terms_supported(self, question: str, found: frozenset[str]) -> bool:
         """Do the question's specific words (rare or unknown in the corpus) occur in the best sources?
 
         A German question whose specific terms ("Deutschlandticket", "Mindestlohn") appear in none of
@@ -280,9 +281,6 @@ class Retriever:
         ]
         if not specific:
             return True
-        found: set[str] = set()
-        for h in hits:
-            found.update(self.lexical.tokens(indexed_text(h.unit.unit)))
         return any(t in found for w in specific for t in (*self.lexical.tokens(w), self.lexical.head_stem(w)))
 
 
