@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -370,6 +371,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("Abgebrochen.")
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug or an unreachable service: no traceback for the user
+        if os.environ.get("JCA_DEBUG"):
+            raise
+        err_console.print(f"[red]Fehler:[/red] Unerwarteter Fehler ({type(exc).__name__}). Der Index ist unverändert, "
+                          "wenn eine Aufnahme lief. Details mit JCA_DEBUG=1.", highlight=False)
+        return 1
 
 
 if __name__ == "__main__":

@@ -215,3 +215,14 @@ def test_kill_during_ingestion_keeps_old_version_searchable(index_copy: Workspac
     assert hits[0].unit.unit.label == "§ 22 Abs. 1" and hits[0].unit.stand == active.stand
     Ingestor(ws).repair()
     assert ws.store.all_ids() == ws.catalog.active_chroma_ids()
+
+
+def test_cli_unreachable_chroma_server_gives_german_message(tmp_path: Path) -> None:
+    """Regression: an unexpected failure (here: no Chroma server on the port) printed a traceback."""
+    env = {**os.environ, "JCA_INDEX_DIR": str(tmp_path / "index"), "JCA_CHROMA_MODE": "server",
+           "JCA_CHROMA_HOST": "127.0.0.1", "JCA_CHROMA_PORT": "1"}
+    env.pop("JCA_DEBUG", None)
+    proc = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(CORPUS / "intern" / "KdU_Richtlinie_Beispielkreis.md")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode != 0
+    assert "Unerwarteter Fehler" in proc.stderr and "Traceback" not in proc.stderr + proc.stdout
