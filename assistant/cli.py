@@ -300,6 +300,21 @@ def cmd_add_user(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
+def cmd_faq_check(args: argparse.Namespace, ws: Workspace) -> int:
+    from .faq.entries import load_dir, load_file
+    from .faq.integrity import check_entries
+
+    paths = [Path(p) for p in args.paths]
+    entries = [e for p in paths for e in load_file(p)] if paths else load_dir(ws.settings.faq_dir)
+    results = check_entries(entries, ws.catalog.active_units())
+    failed = {k: v for k, v in results.items() if v}
+    for problems in failed.values():
+        for problem in problems:
+            console.print(f"✗ {problem}", highlight=False, markup=False)
+    console.print(f"{len(results) - len(failed)} von {len(results)} Einträgen bestehen alle Prüfungen.")
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jobcenter-assistent", description="Jobcenter-Assistent")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -346,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export-embeddings", help="Vektoren des Standardkorpus nach corpus/embeddings/ schreiben")
     p.set_defaults(func=cmd_export_embeddings)
+
+    p = sub.add_parser("faq-check", help="Häufige Fragen prüfen (Sprachen, Fundstellen, Zahlen)")
+    p.add_argument("paths", nargs="*", help="TOML-Dateien (Standard: alle unter corpus/faq/)")
+    p.set_defaults(func=cmd_faq_check)
 
     p = sub.add_parser("serve", help="die Web-Oberfläche starten (Bürgerinfo, Mitarbeitende, Redaktion)")
     p.add_argument("--host", help="Adresse (Standard: JCA_UI_HOST oder 127.0.0.1)")

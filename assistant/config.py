@@ -79,6 +79,10 @@ class Settings(BaseSettings):
         return self.users_file or self.index_dir / "users.toml"
 
     @property
+    def faq_dir(self) -> Path:
+        return self.corpus_dir / "faq"
+
+    @property
     def uploads_dir(self) -> Path:
         return self.index_dir / "uploads"
 

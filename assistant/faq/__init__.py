@@ -1,0 +1,1 @@
+"""Curated answers ("Häufige Fragen"): reviewed entries tied to the exact law units they cite."""
