@@ -27,7 +27,7 @@ from assistant.config import Settings
 from assistant.privacy import find_personal_data
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
-from ui.auth import UserStore, add_user, hash_password, verify_password
+from ui.auth import LoginThrottled, UserStore, add_user, hash_password, verify_password
 from ui.files import safe_upload_name, store_upload
 from ui.render import passage_html, sources_html, status_markdown
 
@@ -58,6 +58,16 @@ def _free_port() -> int:
 def _snapshot(ws: Workspace) -> tuple:
     versions = [(v.name, v.id, v.sha256, v.n_units) for v in ws.catalog.active_versions()]
     return versions, ws.catalog.generation(), len(ws.catalog.audit_log(10_000))
+
+
+def as_upload(core: AssistantApp, user: str, path: Path) -> str:
+    """The file as if the editor had uploaded it: in Gradio's upload folder, recorded for that editor."""
+    folder = Path(gr.utils.get_upload_folder()) / f"test-{uuid.uuid4().hex[:12]}"
+    folder.mkdir(parents=True)
+    target = folder / path.name
+    shutil.copyfile(path, target)
+    core.uploads.add(user, [str(target)])
+    return str(target)
 
 
 def _users_file(tmp: Path) -> Path:
@@ -165,7 +175,7 @@ def test_every_staff_and_editor_handler_refuses_anonymous_calls(server: Server) 
         for route in ("/config", "/gradio_api/info"):
             assert httpx.get(server.url + path + route, timeout=10).status_code == 401
         upload = httpx.post(server.url + path + "/gradio_api/upload", files={"files": ("x.pdf", b"%PDF")}, timeout=10)
-        assert upload.status_code == 401
+        assert upload.status_code in (401, 403)
     # The editor's fn_indexes sent to the public app reach only citizen handlers: nothing changes.
     citizen_fns = server.core.blocks["/"].fns
     for fn_index, fn in server.core.blocks[EDITOR_PATH].fns.items():
@@ -303,7 +313,8 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v1 = tmp_path / "Hausrichtlinie.md"
     v1.write_text("# Hausrichtlinie\n\n## Erreichbarkeit\n\nDas Jobcenter ist montags bis freitags erreichbar.\n\n"
                   "## Umzug\n\nEin Umzug ist vorher mitzuteilen.\n", encoding="utf-8")
-    message, pending, confirm = core.preview_uploads([str(v1)], "intern", "Hausrichtlinie", [], editor)
+    message, pending, confirm = core.preview_uploads([as_upload(core, EDITOR[0], v1)], "intern", "Hausrichtlinie",
+                                                     [], editor)
     assert "Neues Dokument: Hausrichtlinie" in message and confirm["interactive"] is True and len(pending) == 1
     assert ws.catalog.active_versions() == []  # the preview changes nothing
     result = core.ingest_pending(pending, editor)
@@ -314,7 +325,8 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v2 = tmp_path / "Hausrichtlinie_neu.md"
     v2.write_text(v1.read_text(encoding="utf-8").replace("vorher mitzuteilen", "mindestens vier Wochen vorher "
                                                          "mitzuteilen"), encoding="utf-8")
-    message, pending, _ = core.preview_uploads([str(v2)], "automatisch", "Hausrichtlinie", [], editor)
+    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], v2)], "automatisch", "Hausrichtlinie", [],
+                                               editor)
     assert "Neue Version: Hausrichtlinie" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
     assert "Sichtbarkeit: intern" in message  # a new version keeps the document's visibility
     core.ingest_pending(pending, editor)
@@ -391,9 +403,10 @@ def test_repeated_wrong_passwords_lock_the_account_for_a_while(tmp_path: Path) -
     path = tmp_path / "users.toml"
     add_user(path, "otto", "staff", "otto-passwort")
     users = UserStore(path)
-    for _ in range(5):
+    for _ in range(4):
         assert not users.authenticate("otto", "falsch", frozenset({"staff"}))
-    assert not users.authenticate("otto", "otto-passwort", frozenset({"staff"}))
+    with pytest.raises(LoginThrottled):  # refused unchecked for a few seconds, with a German message
+        users.authenticate("otto", "otto-passwort", frozenset({"staff"}))
 
 
 def test_add_user_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

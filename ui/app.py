@@ -42,8 +42,9 @@ from assistant.retrieval.retriever import Retriever  # noqa: E402
 from assistant.workspace import Workspace  # noqa: E402
 
 from . import render  # noqa: E402
-from .auth import EDITOR_ROLES, STAFF_ROLES, UserStore  # noqa: E402
+from .auth import EDITOR_ROLES, STAFF_ROLES, LoginThrottled, UserStore  # noqa: E402
 from .guard import QueueJoinGuard  # noqa: E402
+from .security import CLIENT_ADDRESS, SecurityLayer, UploadRegistry  # noqa: E402
 from .files import discard_upload, document_file, safe_upload_name, store_upload  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 STAFF_PATH = "/mitarbeitende"
 EDITOR_PATH = "/redaktion"
 FILES_PATH = "/dateien"
+LOGOUT_PATH = "/abmelden"
+INLINE_SUFFIXES = frozenset({".pdf"})  # shown in the browser; every other original is a download
 
 REFUSAL = "Keine Berechtigung. Bitte melden Sie sich mit einem passenden Konto an."
 EMPTY_INDEX = ("**Hinweis:** Der Index ist noch leer: Es sind keine Dokumente aufgenommen. "
@@ -135,6 +138,7 @@ class AssistantApp:
         self._gradio_apps: dict[str, Any] = {}  # mount path → Gradio's App (its login tokens)
         self.blocks: dict[str, gr.Blocks] = {}  # mount path → Blocks
         self._ingest_lock = threading.Lock()
+        self.uploads = UploadRegistry()  # upload paths per editor, filled by ui.security
 
     # --- roles -----------------------------------------------------------------------------------
 
@@ -260,10 +264,8 @@ class AssistantApp:
         if not user:
             return REFUSAL
         role = "Redaktion" if self.users.role_of(user) == "editor" else "Mitarbeitende"
-        extra = f" · [Redaktion]({EDITOR_PATH}/)" if role == "Redaktion" else ""
-        text = f"Angemeldet als **{user}** ({role}) · [Abmelden]({STAFF_PATH}/logout){extra}"
-        hint = self.index_hint()
-        return f"{text}\n\n{hint}" if hint else text
+        extra = f' · <a href="{EDITOR_PATH}/" target="_self">Redaktion</a>' if role == "Redaktion" else ""
+        return render.login_line(user, role, LOGOUT_PATH, extra, self.index_hint())
 
     # --- editor ----------------------------------------------------------------------------------
 
@@ -288,9 +290,8 @@ class AssistantApp:
         user = self.user_with(request, EDITOR_ROLES)
         if not user:
             return (REFUSAL, [], [], gr.update(choices=[]), gr.update(choices=[]))
-        text = f"Angemeldet als **{user}** (Redaktion) · [Abmelden]({EDITOR_PATH}/logout) · [Mitarbeitende]({STAFF_PATH}/)"
-        hint = self.index_hint()
-        return (f"{text}\n\n{hint}" if hint else text, *self._editor_views())
+        extra = f' · <a href="{STAFF_PATH}/" target="_self">Mitarbeitende</a>'
+        return (render.login_line(user, "Redaktion", LOGOUT_PATH, extra, self.index_hint()), *self._editor_views())
 
     def editor_refresh(self, request: gr.Request) -> tuple:
         if not self.user_with(request, EDITOR_ROLES):
@@ -309,6 +310,11 @@ class AssistantApp:
         paths = [p for p in paths if p]
         if not paths:
             return "Bitte zuerst eine oder mehrere Dateien auswählen.", [], gr.update(interactive=False)
+        foreign = [original for temp, original in paths if not self.uploads.owned_by(user, temp)]
+        if foreign:  # a path the client named that was not uploaded by this editor: nothing is read or copied
+            self.ws.catalog.audit(user, "upload-abgelehnt", "Datei nicht in dieser Sitzung hochgeladen")
+            return ("**Fehler:** Diese Datei wurde nicht in dieser Sitzung hochgeladen und kann nicht verwendet werden. "
+                    "Bitte die Datei über „Dateien“ hochladen.", [], gr.update(interactive=False))
         name = (name or "").strip() or None
         if name and len(paths) > 1:
             return ("Ein Dokumentname kann nur für eine einzelne Datei vergeben werden. Bitte den Namen leeren "
@@ -321,7 +327,8 @@ class AssistantApp:
                 stored = store_upload(self.settings, temp, original)
             except OSError:
                 log.exception("could not store upload")
-                lines.append(f"**Fehler:** **{safe_upload_name(original)}**: Die Datei konnte nicht gespeichert werden.")
+                lines.append(f"**Fehler:** **{render.md_text(safe_upload_name(original))}**: "
+                             "Die Datei konnte nicht gespeichert werden.")
                 continue
             item_vis = vis
             existing = self.ws.catalog.active_version(name) if name else None
@@ -331,17 +338,18 @@ class AssistantApp:
                 report = Ingestor(self.ws).preview(stored, name=name, visibility=item_vis)
             except InvalidDocumentError as exc:
                 discard_upload(self.settings, stored)
-                lines.append(f"**Fehler:** {exc.message}")
+                lines.append(f"**Fehler:** {render.md_text(exc.message)}")
                 self.ws.catalog.audit(user, "upload-abgelehnt", f"{stored.name}: {exc.reason}")
                 continue
             except UserFacingError as exc:
                 discard_upload(self.settings, stored)
-                lines.append(f"**Fehler:** **{stored.name}**: {exc.message}")
+                lines.append(f"**Fehler:** **{render.md_text(stored.name)}**: {render.md_text(exc.message)}")
                 continue
             except Exception:  # noqa: BLE001
                 log.exception("preview failed")
                 discard_upload(self.settings, stored)
-                lines.append(f"**Fehler:** **{stored.name}**: Die Datei konnte nicht gelesen werden (interner Fehler).")
+                lines.append(f"**Fehler:** **{render.md_text(stored.name)}**: "
+                             "Die Datei konnte nicht gelesen werden (interner Fehler).")
                 continue
             if item_vis is None and (current := self.ws.catalog.active_version(report.name)) is not None:
                 item_vis = Visibility(current.visibility)  # a new version keeps the document's visibility
@@ -365,18 +373,19 @@ class AssistantApp:
     def _preview_line(file: str, r: DocumentReport, vis: Visibility | None) -> str:
         vis_text = (render.VISIBILITY_LABELS.get(vis.value, vis.value) if vis
                     else "automatisch (Gesetze und Weisungen öffentlich, andere Dokumente intern)")
+        name, file = render.md_text(r.name), render.md_text(file)
         if r.status == "added":
-            head = f"**Neues Dokument: {r.name}** aus {file}: Stand {render.german_date(r.stand_after)}, {r.added} Einheiten"
+            head = f"**Neues Dokument: {name}** aus {file}: Stand {render.german_date(r.stand_after)}, {r.added} Einheiten"
         else:
             stand = render.german_date(r.stand_after)
             if r.stand_before and r.stand_before != r.stand_after:
                 stand = f"{render.german_date(r.stand_before)} → {stand}"
-            head = (f"**Neue Version: {r.name}** aus {file}: Stand {stand}; {r.added} neu, {r.changed} geändert, "
+            head = (f"**Neue Version: {name}** aus {file}: Stand {stand}; {r.added} neu, {r.changed} geändert, "
                     f"{r.removed} entfernt, {r.unchanged} unverändert")
         text = f"{head} · Sichtbarkeit: {vis_text}"
         if r.status == "updated":
             if r.changed_sections:
-                shown = ", ".join(r.changed_sections[:60])
+                shown = render.md_text(", ".join(r.changed_sections[:60]))
                 more = f" und {len(r.changed_sections) - 60} weitere" if len(r.changed_sections) > 60 else ""
                 text += f"\n\nGeänderte Abschnitte: {shown}{more}"
             else:
@@ -408,24 +417,24 @@ class AssistantApp:
                     summary = Ingestor(self.ws, report_progress).ingest_paths(
                         [path], name=item["name"] or None, visibility=vis, actor=user)
                 except UserFacingError as exc:
-                    lines.append(f"**Fehler:** **{item['file']}**: {exc.message}")
+                    lines.append(f"**Fehler:** **{render.md_text(item['file'])}**: {render.md_text(exc.message)}")
                     continue
                 except Exception:  # noqa: BLE001
                     log.exception("ingestion failed")
                     self.ws.catalog.audit(user, "aufnahme-fehler", f"{item['file']}: interner Fehler")
-                    lines.append(f"**Fehler:** **{item['file']}**: Die Aufnahme ist fehlgeschlagen (interner Fehler). "
+                    lines.append(f"**Fehler:** **{render.md_text(item['file'])}**: Die Aufnahme ist fehlgeschlagen (interner Fehler). "
                                  "Der Index ist unverändert.")
                     continue
                 for r in summary.reports:
                     if r.error:
                         discard_upload(self.settings, path)
                         self.ws.catalog.audit(user, "aufnahme-fehler", f"{item['file']}: {r.error}")
-                        lines.append(f"**Fehler:** {r.error} Der Index ist unverändert.")
+                        lines.append(f"**Fehler:** {render.md_text(r.error)} Der Index ist unverändert.")
                     elif r.status == "unchanged":
                         discard_upload(self.settings, path)
-                        lines.append(f"**{r.name}**: unverändert (diese Datei ist bereits aufgenommen).")
+                        lines.append(f"**{render.md_text(r.name)}**: unverändert (diese Datei ist bereits aufgenommen).")
                     else:
-                        lines.append(f"**Erledigt:** **{r.name}**: aufgenommen – {r.added} neu, {r.changed} geändert, "
+                        lines.append(f"**Erledigt:** **{render.md_text(r.name)}**: aufgenommen – {r.added} neu, {r.changed} geändert, "
                                      f"{r.removed} entfernt, {r.unchanged} unverändert "
                                      f"(Stand {render.german_date(r.stand_after)}, {summary.seconds:.1f} s).")
             progress(1.0, desc="fertig")
@@ -451,21 +460,65 @@ class AssistantApp:
             with self._ingest_lock:
                 removed = Ingestor(self.ws).remove(name, actor=user)
         except UserFacingError as exc:
-            return (f"**Fehler:** {exc.message}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), False)
-        message = (f"**Erledigt:** „{name}“ wurde zurückgezogen und ist nicht mehr durchsuchbar." if removed
-                   else f"„{name}“ ist nicht (mehr) im Index.")
+            return (f"**Fehler:** {render.md_text(exc.message)}", gr.skip(), gr.skip(), gr.skip(), gr.skip(), False)
+        shown = render.md_text(name)
+        message = (f"**Erledigt:** „{shown}“ wurde zurückgezogen und ist nicht mehr durchsuchbar." if removed
+                   else f"„{shown}“ ist nicht (mehr) im Index.")
         return (message, *self._editor_views(), False)
 
     # --- files -----------------------------------------------------------------------------------
 
     def _cookie_user(self, request: Request, roles: frozenset[str]) -> str | None:
-        for app in self._gradio_apps.values():
-            token = (request.cookies.get(f"access-token-{app.cookie_id}")
-                     or request.cookies.get(f"access-token-unsecure-{app.cookie_id}"))
-            user = app.tokens.get(token) if token else None
+        for mount in self._gradio_apps:
+            user = self.token_user(mount, request.cookies)
             if user and self.users.has_role(user, roles):
                 return user
         return None
+
+    @staticmethod
+    def _tokens_of(app: Any, cookies: Any) -> list[str]:
+        return [t for t in (cookies.get(f"access-token-{app.cookie_id}"),
+                            cookies.get(f"access-token-unsecure-{app.cookie_id}")) if t]
+
+    def token_user(self, mount: str, cookies: Any) -> str | None:
+        """The user a login cookie of the app at `mount` belongs to, if they still have the app's role."""
+        app = self._gradio_apps.get(mount)
+        if app is None:
+            return None
+        roles = EDITOR_ROLES if mount == EDITOR_PATH else STAFF_ROLES
+        for token in self._tokens_of(app, cookies):
+            user = app.tokens.get(token)
+            if user and self.users.has_role(user, roles):
+                return user
+        return None
+
+    def revoke_stale(self, mount: str, cookies: Any) -> None:
+        """Drop the login token of a user whose role no longer admits them to this app."""
+        app = self._gradio_apps.get(mount)
+        if app is None:
+            return
+        roles = EDITOR_ROLES if mount == EDITOR_PATH else STAFF_ROLES
+        for token in self._tokens_of(app, cookies):
+            user = app.tokens.get(token)
+            if user is not None and not self.users.has_role(user, roles):
+                app.tokens.pop(token, None)
+                self.ws.catalog.audit(user, "abmeldung", f"{mount}: Rolle geändert, Sitzung beendet")
+
+    def logout_everywhere(self, request: Request) -> RedirectResponse:
+        """One logout for Mitarbeitende and Redaktion: every token of the user ends, cookies are deleted."""
+        users = {u for m in self._gradio_apps for u in [self._raw_token_user(m, request.cookies)] if u}
+        response = RedirectResponse("/", status_code=302)
+        for app in self._gradio_apps.values():
+            for token, user in list(app.tokens.items()):
+                if user in users:
+                    app.tokens.pop(token, None)
+            response.delete_cookie(f"access-token-{app.cookie_id}", path="/")
+            response.delete_cookie(f"access-token-unsecure-{app.cookie_id}", path="/")
+        return response
+
+    def _raw_token_user(self, mount: str, cookies: Any) -> str | None:
+        app = self._gradio_apps[mount]
+        return next((app.tokens[t] for t in self._tokens_of(app, cookies) if t in app.tokens), None)
 
     def serve_file(self, request: Request, version_id: int, filename: str) -> FileResponse:
         version = next((v for v in self.ws.catalog.active_versions() if v.id == version_id), None)
@@ -476,9 +529,10 @@ class AssistantApp:
         path = document_file(self.settings, version)
         if path is None or filename != safe_upload_name(path.name):
             raise HTTPException(404, "Die Datei zu diesem Dokument liegt nicht vor.")
-        media = "application/pdf" if path.suffix.lower() == ".pdf" else None
+        inline = path.suffix.lower() in INLINE_SUFFIXES
+        media = "application/pdf" if inline else "application/octet-stream"  # never rendered as a page
         return FileResponse(path, media_type=media, filename=safe_upload_name(path.name),
-                            content_disposition_type="inline")
+                            content_disposition_type="inline" if inline else "attachment")
 
     # --- the three Blocks ------------------------------------------------------------------------
 
@@ -524,7 +578,7 @@ class AssistantApp:
     def staff_blocks(self) -> gr.Blocks:
         with gr.Blocks(title="Mitarbeitende – Jobcenter-Assistent", analytics_enabled=False) as demo:
             gr.Markdown("# Jobcenter-Assistent · Mitarbeitende")
-            welcome = gr.Markdown("")
+            welcome = gr.HTML("")
             c = self._chat_column(citizen=False)
             with gr.Row():
                 comment = gr.Textbox(label="Kommentar zur letzten Antwort (optional)", scale=4, max_length=2000)
@@ -550,7 +604,7 @@ class AssistantApp:
         with gr.Blocks(title="Redaktion – Jobcenter-Assistent", analytics_enabled=False,
                        delete_cache=(3600, 86400)) as demo:
             gr.Markdown("# Jobcenter-Assistent · Redaktion")
-            welcome = gr.Markdown("")
+            welcome = gr.HTML("")
             pending = gr.State([])
             with gr.Tab("Dokumente"):
                 docs = gr.Dataframe(headers=["Dokument", "Art", "Sichtbarkeit", "Stand", "Einheiten",
@@ -600,10 +654,18 @@ class AssistantApp:
 
     def _auth(self, roles: frozenset[str], app_name: str):
         def check(username: str, password: str) -> bool:
-            ok = self.users.authenticate(username, password, roles)
-            if roles == EDITOR_ROLES:
-                self.ws.catalog.audit(username[:64] if ok else "-", "anmeldung" if ok else "anmeldung-fehlgeschlagen",
-                                      app_name if ok else f"{app_name}: Benutzer „{username[:64]}“")
+            client = CLIENT_ADDRESS.get()
+            try:
+                ok = self.users.authenticate(username, password, roles, client=client)
+            except LoginThrottled as exc:
+                raise HTTPException(429, exc.message) from None
+            if ok:
+                self.ws.catalog.audit(username[:64], "anmeldung", app_name)
+            else:  # typed-in names are recorded only when such an account exists
+                known = self.users.exists(username)
+                self.ws.catalog.audit(username[:64] if known else "-", "anmeldung-fehlgeschlagen",
+                                      f"{app_name}: {'falsches Passwort' if known else 'unbekannter Benutzername'}"
+                                      f" (Adresse {client})")
             return ok
         return check
 
@@ -613,6 +675,10 @@ class AssistantApp:
         @app.get(f"{FILES_PATH}/{{version_id}}/{{filename}}")
         def files_route(request: Request, version_id: int, filename: str) -> FileResponse:  # noqa: ARG001
             return self.serve_file(request, version_id, filename)
+
+        @app.get(LOGOUT_PATH)
+        def logout_route(request: Request) -> RedirectResponse:
+            return self.logout_everywhere(request)
 
         @app.get("/healthz", response_class=PlainTextResponse)
         def healthz() -> str:
@@ -638,6 +704,12 @@ class AssistantApp:
                             max_file_size=self.settings.max_upload_bytes, **common)
         gr.mount_gradio_app(app, self.blocks["/"], "/", max_file_size="1kb", **common)
         app.add_middleware(QueueJoinGuard, blocks=self.blocks)
+        mounts = {STAFF_PATH: ("Mitarbeitende – Jobcenter-Assistent", "Anmeldung für Mitarbeitende des Jobcenters."
+                               + users_note, False),
+                  EDITOR_PATH: ("Redaktion – Jobcenter-Assistent", "Anmeldung für die Redaktion." + users_note, True),
+                  "/": ("Bürgerinfo", "", False)}
+        app.add_middleware(SecurityLayer, token_user=self.token_user, revoke=self.revoke_stale, mounts=mounts,
+                           uploads=self.uploads)
         for route in app.routes:
             if isinstance(route, Mount) and route.path in (STAFF_PATH, EDITOR_PATH):
                 self._gradio_apps[route.path] = route.app

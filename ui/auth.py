@@ -33,7 +33,6 @@ EDITOR_ROLES = frozenset({"editor"})  # may manage documents
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2**14, 8, 1, 32
-MAX_FAILURES, LOCKOUT_S = 5, 300.0  # per user name: after 5 wrong passwords, 5 minutes without login
 
 
 def hash_password(password: str, *, salt: bytes | None = None) -> str:
@@ -106,7 +105,7 @@ class UserStore:
         self._lock = threading.Lock()
         self._stamp: tuple[float, int] | None = None
         self._accounts: dict[str, Account] = {}
-        self._failures: dict[str, list[float]] = {}
+        self.throttle = LoginThrottle()
         self._reload()
 
     @classmethod
@@ -146,24 +145,101 @@ class UserStore:
     def has_role(self, name: str | None, roles: frozenset[str]) -> bool:
         return self.role_of(name) in roles
 
-    def authenticate(self, name: str, password: str, roles: frozenset[str]) -> bool:
-        """True when the password is right and the account has one of the roles; throttles guessing."""
+    def authenticate(self, name: str, password: str, roles: frozenset[str], client: str = "-") -> bool:
+        """True when the password is right and the account has one of the roles.
+
+        Raises LoginThrottled while the client or the name must wait after failed attempts; a throttled
+        attempt is not checked and not counted, so nobody can keep an account closed by guessing.
+        """
         name = (name or "").strip()
-        now = time.monotonic()
-        with self._lock:
-            recent = [t for t in self._failures.get(name, []) if now - t < LOCKOUT_S]
-            self._failures[name] = recent
-            locked = len(recent) >= MAX_FAILURES
+        self.throttle.check(client, name)
         account = self._current().get(name)
         ok = verify_password(password or "", account.password_hash if account else _DUMMY_HASH)
-        ok = ok and account is not None and not locked
+        ok = ok and account is not None
         if not ok:
-            with self._lock:
-                self._failures.setdefault(name, []).append(now)
+            self.throttle.failed(client, name)
             return False
-        with self._lock:
-            self._failures.pop(name, None)
+        self.throttle.succeeded(client, name)
         return account.role in roles
+
+    def exists(self, name: str | None) -> bool:
+        return bool(name) and name in self._current()
+
+
+class LoginThrottled(Exception):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = max(1, int(seconds + 0.999))
+
+    @property
+    def message(self) -> str:
+        return (f"Zu viele fehlgeschlagene Anmeldungen. Die Anmeldung ist vorübergehend gesperrt – "
+                f"bitte versuchen Sie es in {self.seconds} Sekunden erneut.")
+
+
+@dataclass
+class _Failures:
+    count: int = 0
+    last: float = 0.0
+
+
+class LoginThrottle:
+    """Growing delays after failed logins, per client address, per (client, name) and per name.
+
+    Each key may fail `free` times; after n > free failures the next attempt must wait 2^(n - free - 1) seconds
+    since the last failure, up to a ceiling. Per name the ceiling is short, so someone guessing from
+    elsewhere delays the real user by at most NAME_MAX_DELAY_S; per client address the ceiling is long,
+    which stops spraying many names from one place. Attempts made while waiting are refused unchecked.
+    """
+
+    RULES = {  # key kind → (free failures, maximum delay in seconds)
+        "client": (10, 600.0),
+        "pair": (3, 300.0),
+        "name": (10, 30.0),
+    }
+    FORGET_S = 3600.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[tuple[str, str], _Failures] = {}
+
+    def _keys(self, client: str, name: str) -> list[tuple[str, str]]:
+        return [("client", client), ("pair", f"{client}\x1f{name}"), ("name", name)]
+
+    def wait_for(self, client: str, name: str, now: float | None = None) -> float:
+        now = time.monotonic() if now is None else now
+        wait = 0.0
+        with self._lock:
+            for key in self._keys(client, name):
+                f = self._failures.get(key)
+                if f is None:
+                    continue
+                if now - f.last > self.FORGET_S:
+                    del self._failures[key]
+                    continue
+                free, ceiling = self.RULES[key[0]]
+                if f.count > free:
+                    delay = min(ceiling, 2.0 ** (f.count - free - 1))
+                    wait = max(wait, f.last + delay - now)
+        return wait
+
+    def check(self, client: str, name: str) -> None:
+        wait = self.wait_for(client, name)
+        if wait > 0:
+            raise LoginThrottled(wait)
+
+    def failed(self, client: str, name: str) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for key in self._keys(client, name):
+                f = self._failures.setdefault(key, _Failures())
+                f.count += 1
+                f.last = now
+
+    def succeeded(self, client: str, name: str) -> None:
+        with self._lock:
+            self._failures.pop(("pair", f"{client}\x1f{name}"), None)
+            self._failures.pop(("name", name), None)
 
 
 def _toml_string(value: str) -> str:

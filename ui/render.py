@@ -170,9 +170,24 @@ def status_markdown(answer: Answer | None, *, citizen: bool = False) -> str:
     return "\n\n".join(lines)
 
 
+_MD_BRACKET = re.compile(r"\[(?!\d{1,2}\])|(?<!\[\d)(?<!\[\d\d)\]")
+_URL_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]{1,15}):(?=//)")
+
+
+def inert_markdown(text: str) -> str:
+    """Source text in a chat message: no images, no links, no autolinks; [n] citation markers stay.
+
+    `![x](http://…)` would make the reader's browser fetch from elsewhere, `[Antrag](http://…)` would be a
+    live link inside a quoted law; both are shown as plain characters instead.
+    """
+    text = _MD_BRACKET.sub(lambda m: "\\" + m.group(0), text)
+    text = _URL_SCHEME.sub(lambda m: m.group(1) + "&#58;", text)
+    return re.sub(r"(?i)\bwww\.", "www&#46;", text)
+
+
 def chat_text(answer: Answer) -> str:
     """The chat message: the answer and, once complete, its numbered sources (so copying keeps the citations)."""
-    text = escape_tags(answer.text)
+    text = inert_markdown(escape_tags(answer.text))
     if not answer.complete or not answer.sources:
         return text
     refs = []
@@ -180,6 +195,18 @@ def chat_text(answer: Answer) -> str:
         page = f", S. {s.page}" if s.page else ""
         refs.append(f"[{s.number}] {s.citation} (Stand {german_date(s.stand)}{page})")
     return text + "\n\n**Quellen:**\n" + "\n".join(f"- {escape_tags(r)}" for r in refs)
+
+
+def md_text(text: str) -> str:
+    """Text from a document or a user inside a Markdown message: shown as typed, never as markup or HTML."""
+    return html.escape(_md_escape(str(text)).replace("[", "\\[").replace("]", "\\]"), quote=False)
+
+
+def login_line(user: str, role: str, logout_path: str, extra_html: str, hint: str) -> str:
+    """The HTML line "Angemeldet als …" with a logout link that stays in this tab."""
+    line = (f'<div class="jca-login">Angemeldet als <strong>{html.escape(user)}</strong> ({html.escape(role)}) · '
+            f'<a href="{html.escape(logout_path)}" target="_self">Abmelden</a>{extra_html}</div>')
+    return line + (f'<div class="jca-note">{html.escape(hint).replace("**", "")}</div>' if hint else "")
 
 
 def _md_escape(text: str) -> str:
