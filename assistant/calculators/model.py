@@ -1,0 +1,127 @@
+"""What a calculation returns: steps with their citation, a result, and plain-language rendering.
+
+Every text is a `Message` (a template key and its parameters) so that one calculation renders in
+German, English and the other supported languages; the German text is what `text`/`title`/`result`
+hold. Amounts are `Decimal` and printed German style in every language ("194,80 Euro"), the way the
+cited law writes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal) -> Decimal:
+    """Round to cents, half up (commercial rounding)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_number(value: Decimal | int) -> str:
+    """German style: thousands with '.', decimals with ','; whole amounts without decimals."""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        whole, cents = f"{int(value):,}", ""
+    else:
+        text = f"{money(value):,.2f}"
+        whole, cents = text.split(".")
+        cents = "," + cents
+    return whole.replace(",", ".") + cents
+
+
+def format_euro(value: Decimal | int) -> str:
+    value = Decimal(value)
+    if value != value.to_integral_value():
+        text = f"{money(value):,.2f}"
+        whole, cents = text.split(".")
+        return f"{whole.replace(',', '.')},{cents} Euro"
+    return f"{format_number(value)} Euro"
+
+
+def format_percent(value: Decimal) -> str:
+    """"20 %", "2,3 %": as many decimals as the law states, German comma."""
+    text = format(Decimal(value).normalize(), "f")
+    return text.replace(".", ",") + " %"
+
+
+@dataclass(frozen=True)
+class Euro:
+    """An amount parameter of a message (rendered with `format_euro`)."""
+
+    value: Decimal
+
+    def __str__(self) -> str:
+        return format_euro(self.value)
+
+
+@dataclass(frozen=True)
+class Percent:
+    value: Decimal
+
+    def __str__(self) -> str:
+        return format_percent(self.value)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text by template key; parameters may be plain values, Euro/Percent, or other Messages."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str = "de") -> str:
+        from .texts import template
+
+        values = {k: (v.text(language) if isinstance(v, Message) else _join(v, language) if isinstance(v, (list, tuple)) else str(v))
+                  for k, v in self.params.items()}
+        return template(self.key, language).format(**values)
+
+
+def _join(values: list | tuple, language: str) -> str:
+    from .texts import template
+
+    parts = [v.text(language) if isinstance(v, Message) else str(v) for v in values]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + template("and", language) + parts[-1]
+
+
+@dataclass(frozen=True)
+class Step:
+    message: Message
+    citation: str = ""  # "§ 11b Abs. 3 SGB II"; empty for a pure arithmetic step
+
+    @property
+    def text(self) -> str:
+        return self.message.text("de")
+
+
+@dataclass(frozen=True)
+class Calculation:
+    kind: str  # "freibetrag", "regelbedarf", "regelbedarf_wechsel", "mehrbedarf_alleinerziehend", …
+    title_message: Message
+    steps: tuple[Step, ...]
+    result_message: Message
+    citations: tuple[str, ...]
+    computable: bool = True
+    value: Decimal | None = None  # the main figure of the result, when there is one
+    values: Mapping[str, Decimal] = field(default_factory=dict)  # further figures by name
+    stands: Mapping[str, str] = field(default_factory=dict)  # citation → Stand (ISO date) of its document
+    notes: tuple[Message, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.title_message.text("de")
+
+    @property
+    def result(self) -> str:
+        return self.result_message.text("de")
+
+    def render(self, language: str = "de") -> str:
+        from .texts import render_markdown
+
+        return render_markdown(self, language)

@@ -1,0 +1,316 @@
+"""Recognise a "how much" question that carries its figures and run the matching calculator.
+
+German and English in full; Turkish, Russian, Ukrainian and Polish for the common words. The
+patterns only find the person's figures (income, ages, household size, year); every legal figure
+comes from the units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalog import StoredUnit
+from .einkommen import aufwandsentschaedigung, freibetrag
+from .law import LawSource
+from .mehrbedarf import mehrbedarf_alleinerziehend, mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, stufen_for_household
+from .model import Calculation
+from .regelbedarf import adult_rules, regelbedarf, regelbedarf_couple, regelbedarf_overview, regelbedarf_wechsel
+from .schule import schulbedarf, teilhabe
+from .vermoegen import vermoegen_freibetrag
+
+Units = LawSource | Sequence[StoredUnit]
+
+_WORD_NUMBERS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17,
+    "achtzehn": 18, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18,
+}
+_TOGETHER = {"zweit": 2, "dritt": 3, "viert": 4, "fünft": 5, "sechst": 6, "siebt": 7, "acht": 8}
+
+
+def _has(text: str, *patterns: str) -> bool:
+    return any(re.search(p, text) for p in patterns)
+
+
+# --- what the question is about -------------------------------------------------------------------
+WORK = (r"minijob|mini-job|midijob|\bjob\b|verdien|lohn|gehalt|brutto|netto|arbeite|einkommen|nebenjob|teilzeit|"
+        r"\bearn|salary|wage|\bgross\b|\bpay\b|income|mini iş|kazanıyorum|brüt|зарабатыва|зарплат|брутто|заробля|"
+        r"zarabiam|pensj|wypłat")
+KEEP = (r"behalten|frei|anrechn|abgezogen|abziehen|übrig|bleibt|freibetrag|dazuverdien|zuverdien|\bkeep\b|deducted|"
+        r"count|allowance|left|kalır|останется|оставить|залишиться|zostanie|zatrzymać|wie viel|how much")
+KIDS = r"сын|дочь|доч[ке]|дочер|\bсин|донь|доньк|oğl|kızım|\bkind|\bkinder|\bsohn|söhne|tochter|töchter|\bbaby|\bchild|\bkids?\b|\bson\b|daughter|çocu|ребён|ребен|дет[иья]|дитин|діт|dzieck|dzieci|syn\b|córk"
+NO_KIDS = r"kein(?:e|en)? kind|ohne kind|kinderlos|\bno (?:kids|children|child)\b|without (?:kids|children)|нет детей|немає дітей|bez dzieci|çocuğum yok"
+SINGLE_PARENT = r"alleinerziehend|allein erziehend|single (?:parent|mother|father|mom|mum|dad)|raising .* alone|tek ebeveyn|одинок(?:ая|ий) (?:мать|отец)|мати-одиначка|samotn"
+PREGNANT = r"schwanger|pregnan|hamile|беремен|вагітн|w ciąży|ciąż"
+HOT_WATER = r"warmwasser|durchlauferhitzer|boiler|hot water|water heater|sıcak su|горяч(?:ая|ей) вод|гаряч(?:а|ої) вод|ciepła woda|ciepłej wody"
+SCHOOL = r"schulbedarf|schulsachen|schulstarter|schulranzen|schulmaterial|schulbeginn|einschulung|school suppl|school things|school start|okul malzeme|школьн|шкільн|wyprawk|przybory szkolne"
+CLUBS = r"sportverein|fußballverein|\bverein|musikschule|musikunterricht|teilhabe|sports? club|music lesson|football club|spor kulübü|спортивн|музыкальн|музичн|klub sportowy"
+SAVINGS = (r"vermögen|erspart|gespart|sparguthaben|geld auf dem konto|ersparnis|sparbuch|sparen|schonvermögen|rücklage|auf dem konto|savings|\bsaved?\b|assets|"
+           r"birikim|tasarruf|сбережен|накоплен|заощадж|oszczędnoś")
+RATE = (r"regelsatz|regelsätze|regelbedarf|regelbedarfsstufe|wie viel bürgergeld|wieviel bürgergeld|wie hoch ist (?:das )?bürgergeld|"
+        r"standard rate|how much (?:is )?bürgergeld|how much citizen'?s? (?:benefit|income)|bürgergeld .* bekomm|"
+        r"bekommt ein kind|for a child|kaç para|сколько .*бюргергельд|скільки .*бюргергельд|ile wynosi")
+PARTNER = (r"\bpartner|\bmann\b|\bfrau\b|ehemann|ehefrau|ehepaar|\bpaar\b|verheiratet|freund(?:in)?\b|lebensgefährt|"
+           r"husband|\bwife\b|couple|married|boyfriend|girlfriend|\beşim|муж|жена|чоловік|дружин|\bmąż|\bżona")
+TRAINING = r"schüler|ausbildung|azubi|studium|student|freiwilligendienst|bufdi|\bfsj\b|apprentice|pupil|\bin school|trainee|öğrenci|студент|учени|uczeń|student"
+AFTER_GRACE = r"nach dem ersten jahr|nach der karenzzeit|nach einem jahr|nach ablauf|after the first year|after the grace|after one year|ilk yıldan sonra|после первого года|після першого року|po pierwszym roku"
+IN_GRACE = r"im ersten jahr|in der karenzzeit|karenzzeit|am anfang|zu beginn|first year|grace period|at the start|ilk yıl|первый год|перший рік|pierwszy rok"
+
+
+def _normalise(question: str) -> str:
+    text = question.lower().replace("\u00a0", " ")
+    text = re.sub(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
+    return re.sub(r"\s+", " ", text)
+
+
+# --- the person's figures -------------------------------------------------------------------------------
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_EURO = r"(?:€|euro\b|eur\b|евро|євро|avro|\beuros?\b)"
+_AGE_RUN = r"\d{1,2}(?:\s*(?:,|und|and|&|sowie|ve|и|і|i)\s*\d{1,2})*"
+_AGE_UNIT = r"(?:jahre?n?\b|jährig|j\.|years?\b|yrs?\b|-?year-olds?|yaş|лет|год|рок|років|lat\b)"
+
+
+def _number(text: str) -> Decimal:
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?", text):
+        whole, _, cents = text.partition(",") if re.search(r"\.\d{3}", text) else (text, "", "")
+        return Decimal(re.sub(r"[.,]", "", whole) + ("." + cents if cents else ""))
+    return Decimal(text.replace(",", "."))
+
+
+@dataclass(frozen=True)
+class _Money:
+    value: Decimal
+    start: int
+    kind: str  # "gross", "net", "euro", "plain"
+
+
+def _amounts(text: str) -> list[_Money]:
+    found: list[_Money] = []
+    for m in re.finditer(rf"(?<![\d.,])({_NUM})(?![\d.,]*\d)", text):
+        before, after = text[max(0, m.start() - 14):m.start()], text[m.end():m.end() + 16]
+        if re.match(rf"\s*{_AGE_UNIT}|\s*-jähr|\s*(?:kinder|kids|children|personen|people|köpfig|monaten?\b|months?\b|\.\s*geburtstag"
+                    r"|stunden|std\b|hours?|h\b|%|prozent|percent|qm|m²|quadratmeter|km|tage|days|wochen|weeks|uhr)", after):
+            continue
+        value = _number(m.group(1))
+        if re.search(r"netto\s*$|\bnet\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:netto|net\b)", after):
+            kind = "net"
+        elif re.search(r"brutto\s*$|gross\s*$|brüt\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:brutto|gross|brüt)", after):
+            kind = "gross"
+        elif re.match(rf"\s*-?\s*{_EURO}", after) or re.search(rf"{_EURO}\s*$", before):
+            kind = "euro"
+        else:
+            kind = "plain"
+        if kind == "plain" and (2000 <= value <= 2100 or value < 20  # a year, an age, a count
+                                or not re.search(PAID_BEFORE, text[max(0, m.start() - 30):m.start()])):
+            continue
+        found.append(_Money(value, m.start(), kind))
+    return found
+
+
+PAID_BEFORE = (r"verdien\w*|earn\w*|lohn\w*|gehalt\w*|salary|wage|minijob|mini-job|\bjob\b|bekomme|erhalte|\bget\b|paid|"
+               r"pays?|paying|zarabiam|kazan\w*|зарабатыва\w*|заробля\w*|von|mit|of|über|for")
+
+
+def _year(text: str) -> int | None:
+    m = re.search(rf"\b(20[1-3]\d)\b(?!\s*{_EURO})", text)
+    return int(m.group(1)) if m else None
+
+
+def _ages(text: str) -> list[int]:
+    ages: list[int] = []
+    for pattern in (rf"\(({_AGE_RUN})\)", rf"({_AGE_RUN})\s*{_AGE_UNIT}", rf"(?:alter von|im alter|aged|ages?|age of|alt:)\s*({_AGE_RUN})",
+                    rf"(\d{{1,2}})\s*-\s*jährig"):
+        for m in re.finditer(pattern, text):
+            ages += [int(n) for n in re.findall(r"\d{1,2}", m.group(1))]
+        if ages:
+            break
+    if not ages and re.search(r"\d{1,2}\s*(?:monate|months?)\b", text):
+        ages = [0]  # a baby of some months has not completed a year
+    return ages
+
+
+def _child_count(text: str) -> int | None:
+    if m := re.search(rf"(\d+)\s*(?:kinder|kindern|kids|children|söhne|töchter|çocu|дет|діт|dzieci)", text):
+        return int(m.group(1))
+    if re.search(r"zwillinge|twins|ikiz|близнец|близнюк|bliźni", text):
+        return 2
+    if re.search(r"\bein(?:em|en|e)? (?:kind|sohn|tochter|baby)|\b(?:a|one) (?:child|kid|son|daughter|baby)\b|\bmy (?:son|daughter|child)\b|mein(?:e|en|em)? (?:sohn|tochter|kind)\b", text):
+        return 1
+    return None
+
+
+def _has_minor_child(text: str, ages: list[int], majority: int) -> bool:
+    if _has(text, NO_KIDS):
+        return False
+    if ages:
+        return any(a < majority for a in ages)
+    if _has(text, r"volljährig|erwachsene[nr]? (?:kind|sohn|tochter)|adult (?:child|son|daughter)"):
+        return False
+    return _has(text, KIDS, SINGLE_PARENT)
+
+
+ALONE = r"\ballein|alleinstehend|\balone\b|\bsingle\b|live by myself|yalnız|одна\b|один\b|сама\b|сам\b|sama\b|sam\b"
+
+
+def _adults(text: str) -> int:
+    """Adults in the household: one when the person says they live alone (or raise children alone)."""
+    if _has(text, ALONE) and not _has(text, PARTNER):
+        return 1
+    return 2 if _has(text, PARTNER, r"\bwir\b|\bwe\b|\buns\b|\bour\b|\bunsere?\b") else 1
+
+
+def _household_size(text: str) -> int | None:
+    if m := re.search(r"zu (" + "|".join(_TOGETHER) + r")\b", text):
+        return _TOGETHER[m.group(1)]
+    if m := re.search(r"(?:zu|wir sind|we are|family of|familie mit|haushalt mit|household of)\s*(\d+)\b(?!\s*kind)", text):
+        return int(m.group(1))
+    if m := re.search(r"(\d+)\s*(?:personen|-?köpfig|people|persons|members|of us|kişi|человек|осіб|osob)", text):
+        return int(m.group(1))
+    adults = _adults(text)
+    kids = _child_count(text)
+    if kids is None and _has(text, KIDS) and not _has(text, NO_KIDS):
+        return None  # children mentioned, number unknown
+    if adults == 2 and kids is None and not _has(text, PARTNER):
+        return None  # "wir" without a number
+    return adults + (kids or 0)
+
+
+# --- the recogniser -----------------------------------------------------------------------------------
+def calculate(question: str, units: Units) -> Calculation | None:
+    """The calculation a "how much" question asks for, or None when it asks for none (or lacks the figures)."""
+    text = _normalise(question)
+    source = LawSource.of(units)
+    year = _year(text)
+    ages = _ages(text)
+    for recogniser in (_transition, _volunteer, _income, _single_parent, _pregnancy, _hot_water, _school, _clubs, _savings, _rate):
+        result = recogniser(text, source, year, ages)
+        if result is not None:
+            return result
+    return None
+
+
+def _transition(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    patterns = (r"\bwird (?:bald |jetzt |im \w+ |nächste[ns]? \w+ |demnächst )?(\d{1,2})\b(?!\s*(?:euro|€|kinder))",
+                r"(\d{1,2})\.\s*geburtstag", r"\bturn(?:s|ing)? (\d{1,2})\b", r"(\d{1,2})(?:st|nd|rd|th) birthday",
+                r"(\d{1,2}) yaşına", r"исполняется (\d{1,2})", r"виповнюється (\d{1,2})", r"kończy (\d{1,2})",
+                r"(\d{1,2}) (?:jahre alt )?wird\b")
+    for pattern in patterns:
+        if (m := re.search(pattern, text)) and _has(text, KIDS, r"geburtstag|birthday|jugendlich|teen"):
+            return regelbedarf_wechsel(source, birthday=int(m.group(1)), year=year)
+    if _has(text, r"volljährig wird|wird volljährig|becomes? an adult|comes of age") and _has(text, KIDS):
+        return regelbedarf_wechsel(source, birthday=adult_rules(source).majority, year=year)
+    return None
+
+
+VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|trainer im verein|volunteer|coaching allowance|expense allowance|gönüllü|волонт|wolontari"
+
+
+def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, VOLUNTEER):
+        return None
+    money = [m for m in _amounts(text) if m.kind != "plain" or _has(text, r"bekomme|erhalte|get|receive")]
+    if not money:
+        return None
+    per = "year" if _has(text, r"im jahr|pro jahr|jährlich|per year|a year|yearly") else "month"
+    return aufwandsentschaedigung(money[0].value, source, per=per)
+
+
+def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, WORK):
+        return None
+    money = _amounts(text)
+    if not money:
+        return None
+    gross = next((m for m in money if m.kind == "gross"), None) or next((m for m in money if m.kind == "euro"), None) \
+        or next((m for m in money if m.kind == "plain"), None) or next((m for m in money if m.kind == "net"), None)
+    net = next((m for m in money if m.kind == "net" and m is not gross), None)
+    if gross is None:
+        return None
+    minor = _has_minor_child(text, ages, adult_rules(source).majority)
+    own_age = [a for a in ages if a >= 15]
+    training = _has(text, TRAINING) and not _has(text, KIDS) and (not own_age or min(own_age) < 25)
+    minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб")
+    if net is not None:
+        return freibetrag(gross.value, minor, source, net=net.value, under_25_in_training=training)
+    if gross.kind == "net":
+        return freibetrag(gross.value, minor, source, under_25_in_training=training, only_net_known=True)
+    if minijob:
+        return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, under_25_in_training=training)
+    return freibetrag(gross.value, minor, source, under_25_in_training=training)
+
+
+def _single_parent(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, SINGLE_PARENT) or _has(text, SAVINGS, SCHOOL, HOT_WATER):
+        return None
+    count = _child_count(text)
+    if not ages:
+        return None
+    if count is not None and count > len(ages):
+        return None  # some ages are missing; the rule depends on every child's age
+    return mehrbedarf_alleinerziehend(ages, source, year=year)
+
+
+def _pregnancy(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, PREGNANT) or _has(text, r"erstausstattung|baby equipment|first equipment"):
+        return None
+    situation = "partner" if _has(text, PARTNER) else "single"
+    own = [a for a in ages if a < adult_rules(source).majority]
+    return mehrbedarf_schwangerschaft(source, situation=situation, age=own[0] if own else None, year=year)
+
+
+def _hot_water(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, HOT_WATER):
+        return None
+    adults = _adults(text)
+    count = _child_count(text) or 0
+    if _has(text, KIDS) and not _has(text, NO_KIDS) and len(ages) < max(count, 1):
+        return None  # the rate depends on each child's age
+    return mehrbedarf_warmwasser(stufen_for_household(adults, ages if _has(text, KIDS) else [], source), source, year=year)
+
+
+def _school(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, SCHOOL):
+        return None
+    return schulbedarf(source, year=year, children=_child_count(text) or max(len(ages), 1))
+
+
+def _clubs(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not (_has(text, CLUBS) and _has(text, r"wie viel|wieviel|how much|betrag|zuschuss|geld|kaç|сколько|скільки|ile")):
+        return None
+    return teilhabe(source, children=_child_count(text) or max(len(ages), 1))
+
+
+def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not _has(text, SAVINGS):
+        return None
+    persons = _household_size(text)
+    if persons is None:
+        return None
+    karenz: bool | None = None
+    if _has(text, AFTER_GRACE):
+        karenz = False
+    elif _has(text, IN_GRACE):
+        karenz = True
+    stated = [m.value for m in _amounts(text) if m.kind != "plain"]
+    return vermoegen_freibetrag(persons, source, karenzzeit=karenz, savings=stated[0] if stated else None)
+
+
+def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if m := re.search(r"regelbedarfsstufe (\d)|stufe (\d)", text):
+        return regelbedarf(source, stufe=int(m.group(1) or m.group(2)), year=year)
+    if not _has(text, RATE):
+        return None
+    if not ages and (m := re.search(r"\b(?:mit|with|at|von|of|aged?)\s+(\d{1,2})\b(?!\s*(?:euro|€|kinder|personen|people))", text)):
+        ages = [int(m.group(1))]
+    if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < adult_rules(source).majority):
+        return regelbedarf(source, age=ages[0], year=year)
+    if _has(text, PARTNER, r"zu zweit|\bwir\b.*\bbeide"):
+        return regelbedarf_couple(source, year=year)
+    if _has(text, r"alleinstehend|allein\b|alone|single|\bich\b|\bi\b|yalnız|одн|sam\b|sama\b"):
+        return regelbedarf(source, stufe=adult_rules(source).single, year=year)
+    return regelbedarf_overview(source, year=year)

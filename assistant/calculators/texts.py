@@ -1,0 +1,358 @@
+"""Templates of every text a calculation shows, in German (Einfache Sprache) and English.
+
+Other languages fall back to German for the steps; the frame (headings, notice) exists in all
+supported citizen languages. Amounts stay in German notation in every language, as the cited law
+writes them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Calculation
+
+DE: dict[str, str] = {
+    "and": " und ",
+    "not_computable": "Nicht berechenbar: {reason}",
+    # missing figures (reasons)
+    "missing.unit": "Die Vorschrift {citation} ist im Index nicht vorhanden.",
+    "missing.figure": "In {citation} steht {what} nicht in der erwarteten Form.",
+    "missing.rates": "Die Tabelle der Regelbedarfsstufen ist im Index nicht vorhanden.",
+    "missing.rates_year": "Für das Jahr {year} ist im Index kein Betrag der Regelbedarfsstufen enthalten.",
+    "missing.age": "Für das Alter {age} ist im Index keine Regelbedarfsstufe zu finden.",
+    "missing.stufe": "Für die Regelbedarfsstufe {stufe} ist im Index kein Betrag enthalten.",
+    "missing.school_year": "Für das Jahr {year} ist im Index kein Betrag für den Schulbedarf enthalten.",
+    "missing.external": "Der Freibetrag richtet sich nach {rule} ({citation}). Dieses Gesetz ist nicht im Index, deshalb können wir den Betrag nicht ausrechnen. Fragen Sie bitte Ihr Jobcenter.",
+    "what.base": "der Grundfreibetrag",
+    "what.proof": "die Grenze für höhere Absetzbeträge",
+    "what.tiers": "die Stufen des Freibetrags",
+    "what.ceiling_child": "die Grenze für Eltern minderjähriger Kinder",
+    "what.youth": "der Freibetrag für junge Menschen in Ausbildung",
+    "what.child_bands": "die Altersgrenzen der Regelbedarfsstufen für Kinder",
+    "what.youth_band": "die Altersgrenze für Jugendliche",
+    "what.stufe_single": "die Regelbedarfsstufe für Alleinstehende",
+    "what.stufe_other": "die Regelbedarfsstufe für weitere Erwachsene",
+    "what.stufe_partner": "die Regelbedarfsstufe für Paare",
+    "what.child_limit": "die Altersgrenze für Kinder in der Bedarfsgemeinschaft",
+    "what.single_parent": "der Prozentsatz für Alleinerziehende",
+    "what.pregnancy": "der Prozentsatz für Schwangere",
+    "what.hot_water": "der Prozentsatz für Warmwasser",
+    "what.karenzzeit": "die Dauer der Karenzzeit",
+    "what.karenz_amounts": "der Freibetrag in der Karenzzeit",
+    "what.after_amount": "der Freibetrag nach der Karenzzeit",
+    "what.school_dates": "die Zahlungstermine für den Schulbedarf",
+    "what.school_update": "die Fortschreibung des Schulbedarfs",
+    "what.teilhabe": "der Betrag für Teilhabe",
+    # Regelbedarf
+    "rb.title": "Regelbedarf {year}",
+    "rb.stufe_age": "Mit {age} Jahren gilt die Regelbedarfsstufe {stufe} (Alter {low} bis {last} Jahre).",
+    "rb.stufe_single": "Erwachsene, die allein leben oder alleinerziehend sind, bekommen die Regelbedarfsstufe {stufe}.",
+    "rb.stufe_partner": "Leben zwei erwachsene Partner zusammen, bekommt jede Person die Regelbedarfsstufe {stufe}.",
+    "rb.stufe_adult_child": "Wer volljährig ist und als Kind bei den Eltern in der Bedarfsgemeinschaft lebt, bekommt die Regelbedarfsstufe {stufe}.",
+    "rb.amount": "Regelbedarfsstufe {stufe}: {amount} im Monat (gilt ab {valid_from}).",
+    "rb.newer_missing": "Für {year} ist im Index noch kein neuer Betrag. Angegeben ist der Betrag ab {valid_from}.",
+    "rb.plus_housing": "Dazu kommen die Kosten für Unterkunft und Heizung und, wenn sie vorliegen, Mehrbedarfe.",
+    "rb.couple_sum": "Für beide zusammen: 2 × {amount} = {total}.",
+    "rb.result": "Der Regelbedarf beträgt {amount} im Monat (Regelbedarfsstufe {stufe}, {year}).",
+    "rb.result_table": "Die Regelbedarfe {year} stehen oben. Eine alleinstehende Person bekommt {single} im Monat.",
+    "rb.result_couple": "Ein Paar bekommt zusammen {total} Regelbedarf im Monat ({amount} pro Person).",
+    "rb.change_title": "Regelbedarf: Kind wird {age}",
+    "rb.change_less": "Ab dem {age}. Geburtstag gilt Stufe {new} statt Stufe {old}: {new_amount} statt {old_amount} im Monat, also {diff} weniger.",
+    "rb.change_more": "Ab dem {age}. Geburtstag gilt Stufe {new} statt Stufe {old}: {new_amount} statt {old_amount} im Monat, also {diff} mehr.",
+    "rb.change_same_amount": "Ab dem {age}. Geburtstag gilt Stufe {new} statt Stufe {old}. Der Betrag bleibt gleich: {new_amount} im Monat.",
+    "rb.change_none": "Mit {age} Jahren ändert sich die Stufe nicht. Es bleibt bei Stufe {stufe}: {amount} im Monat.",
+    "rb.note_adult_child": "Das gilt, solange Ihr Kind bei Ihnen wohnt: Unverheiratete Kinder unter {limit} Jahren gehören zu Ihrer Bedarfsgemeinschaft (Stufe {stufe}).",
+    "rb.note_own_flat": "Zieht Ihr Kind mit Zustimmung des Jobcenters in eine eigene Wohnung, gilt Stufe {stufe}: {amount}.",
+    # Freibetrag
+    "fb.title": "Freibetrag bei {gross} Einkommen aus Arbeit",
+    "fb.base_all": "Ihr Einkommen ({gross}) ist nicht höher als der Grundfreibetrag von {base}. Es bleibt ganz frei.",
+    "fb.base": "Grundfreibetrag: {base} bleiben immer frei.",
+    "fb.ceiling_child": "Sie haben ein minderjähriges Kind. Deshalb zählt der Freibetrag bis {ceiling} Einkommen (sonst bis {normal}).",
+    "fb.tier": "{percent} von dem Teil zwischen {low} und {high}: {percent} von {part} = {amount}.",
+    "fb.above": "Einkommen über {ceiling} erhöht den Freibetrag nicht mehr.",
+    "fb.sum": "Zusammen: {parts} = {total}.",
+    "fb.counted": "Angerechnet wird Ihr Nettoeinkommen minus Freibetrag: {net} − {total} = {counted}.",
+    "fb.counted_assumed": "Beim Minijob ist das Netto meist gleich dem Brutto. Dann werden angerechnet: {net} − {total} = {counted}.",
+    "fb.note_child": "Mit einem minderjährigen Kind wäre der Freibetrag höher: Er zählt dann bis {ceiling} Einkommen.",
+    "fb.note_proof": "Sie verdienen mehr als {threshold}: Wenn Ihre Ausgaben für die Arbeit (zum Beispiel Fahrtkosten, Versicherungen) höher als {base} sind, können Sie sie nachweisen.",
+    "fb.note_only_net": "Sie haben nur das Netto genannt ({amount}). Der Freibetrag wird vom Brutto berechnet; mit Ihrem Bruttolohn kann er höher sein.",
+    "fb.note_net": "Angerechnet wird Ihr Nettoeinkommen minus diesen Freibetrag.",
+    "fb.result": "{total} von {gross} brutto bleiben anrechnungsfrei.",
+    "fb.result_net": "Gerechnet mit {gross}: {total} bleiben anrechnungsfrei.",
+    "missing.external_law": "Die Grenze steht nicht mehr im SGB II: Es gilt der Betrag aus {rule} ({citation}). Dieses Gesetz ist nicht im Index, deshalb können wir den Betrag nicht ausrechnen.",
+    "what.ehrenamt": "die Grenze für Aufwandsentschädigungen",
+    "ea.title": "Aufwandsentschädigung oder Übungsleiterpauschale: {amount}",
+    "ea.limit": "Aufwandsentschädigungen für ein Ehrenamt oder eine Übungsleitertätigkeit bleiben bis {limit} im Kalenderjahr frei.",
+    "ea.yearly": "Im Jahr: 12 × {amount} = {yearly}.",
+    "ea.free": "Von {yearly} im Jahr bleiben {free} frei; {counted} zählen als Einkommen.",
+    "ea.result_all": "Die ganze Aufwandsentschädigung bleibt frei ({free} im Jahr).",
+    "ea.result_part": "{free} im Jahr bleiben frei; {counted} im Jahr zählen als Einkommen.",
+    # Mehrbedarfe
+    "mb.base": "Grundlage ist die Regelbedarfsstufe {stufe}: {amount}.",
+    "mb.amount": "{percent} von {base} = {amount}.",
+    "ae.title": "Mehrbedarf für Alleinerziehende",
+    "ae.no_minor": "Den Mehrbedarf gibt es nur für Kinder unter {majority} Jahren.",
+    "ae.children": "Kinder unter 18 bei Ihnen: {n} (Alter: {ages}).",
+    "ae.rule1_young": "Regel 1: {rate}, weil ein Kind jünger als {age} Jahre ist.",
+    "ae.rule1_count": "Regel 1: {rate}, weil {n} Kinder jünger als {age} Jahre sind.",
+    "ae.rule1_no": "Regel 1 ({rate}) passt nicht: Kein Kind ist jünger als {young} Jahre, und es sind nicht {counts} Kinder unter {age} Jahren.",
+    "ae.rule2": "Regel 2: {per_child} für jedes Kind × {n} = {total}.",
+    "ae.cap": "Höchstens gibt es {cap}.",
+    "ae.choose": "Es gilt der höhere Satz: {percent}.",
+    "ae.stufe": "Alleinerziehende bekommen die Regelbedarfsstufe {stufe}.",
+    "ae.result": "Sie bekommen {amount} Mehrbedarf im Monat ({percent} vom Regelbedarf).",
+    "sw.title": "Mehrbedarf bei Schwangerschaft",
+    "sw.rule": "Nach der {week}. Schwangerschaftswoche gibt es {percent} vom Regelbedarf, bis zum Ende des Monats, in dem das Kind geboren wird.",
+    "sw.result": "Sie bekommen {amount} Mehrbedarf im Monat (nach der {week}. Schwangerschaftswoche).",
+    "ww.title": "Mehrbedarf für Warmwasser (Durchlauferhitzer oder Boiler)",
+    "ww.person": "Person {n}: Regelbedarfsstufe {stufe}, {percent} von {base} = {amount}.",
+    "ww.sum": "Zusammen: {total}.",
+    "ww.result": "Für Warmwasser bekommen Sie {total} Mehrbedarf im Monat ({n} Person(en)).",
+    # Vermögen
+    "vm.title": "Vermögen: Freibetrag für {persons} Personen",
+    "vm.period_year": "Im ersten Jahr Bürgergeld gilt eine Karenzzeit ({n} Jahr ab dem ersten Monat mit Leistungen).",
+    "vm.period_month": "Am Anfang gilt eine Karenzzeit ({n} Monate ab dem ersten Monat mit Leistungen).",
+    "vm.karenz": "In der Karenzzeit: {first} für die erste Person + {others} × {further} für jede weitere Person = {total}.",
+    "vm.karenz_one": "In der Karenzzeit: {first} für Sie.",
+    "vm.after": "Nach der Karenzzeit: {persons} × {per_person} = {total}.",
+    "vm.note_home": "Ein selbst bewohntes Haus oder eine selbst bewohnte Wohnung zählt in der Karenzzeit nicht mit.",
+    "vm.note_transfer": "Die Freibeträge gelten für alle zusammen: Wer weniger hat, kann seinen Freibetrag an andere in der Bedarfsgemeinschaft abgeben.",
+    "vm.note_protected": "Manches zählt gar nicht als Vermögen, zum Beispiel angemessener Hausrat, ein angemessenes Auto pro erwerbsfähiger Person und Altersvorsorge (§ 12 Abs. 1 SGB II).",
+    "vm.compare_karenzzeit_below": "Ihr Vermögen ({savings}) liegt in der Karenzzeit unter dem Freibetrag von {limit}.",
+    "vm.compare_karenzzeit_above": "Ihr Vermögen ({savings}) liegt in der Karenzzeit um {diff} über dem Freibetrag von {limit}.",
+    "vm.compare_nach_karenzzeit_below": "Ihr Vermögen ({savings}) liegt nach der Karenzzeit unter dem Freibetrag von {limit}.",
+    "vm.compare_nach_karenzzeit_above": "Ihr Vermögen ({savings}) liegt nach der Karenzzeit um {diff} über dem Freibetrag von {limit}.",
+    "vm.title_one": "Vermögen: Freibetrag für 1 Person",
+    "vm.result_both_one": "Sie dürfen bis zu {karenz} Vermögen haben, solange die Karenzzeit läuft. Danach sind es {after}.",
+    "vm.result_karenz_one": "In der Karenzzeit dürfen Sie bis zu {total} Vermögen haben.",
+    "vm.result_after_one": "Nach der Karenzzeit dürfen Sie bis zu {total} Vermögen haben.",
+    "vm.result_both": "Sie dürfen zusammen bis zu {karenz} Vermögen haben, solange die Karenzzeit läuft. Danach sind es {after}.",
+    "vm.result_karenz": "In der Karenzzeit dürfen Sie zusammen bis zu {total} Vermögen haben.",
+    "vm.result_after": "Nach der Karenzzeit dürfen Sie zusammen bis zu {total} Vermögen haben.",
+    # Schule
+    "sb.title": "Schulbedarf {year}",
+    "sb.rule": "Das Jobcenter zahlt den Schulbedarf in zwei Teilen: zum {first} und zum {second}.",
+    "sb.update": "Die Beträge werden jedes Jahr angepasst und in einer Tabelle festgelegt.",
+    "sb.amounts": "Für {year}: {first} für das erste Schulhalbjahr (zum {first_date}) und {second} für das zweite Schulhalbjahr (zum {second_date}).",
+    "sb.children": "Für {n} Kinder: {n} × {per_child} = {total}.",
+    "sb.result": "Pro Schulkind gibt es {first} zum {first_date} und {second} zum {second_date}, zusammen {per_child} (für {n} Kind(er): {total}).",
+    "th.title": "Teilhabe: Verein, Musikschule, Freizeit",
+    "th.rule": "Für Kinder und Jugendliche unter {age} Jahren gibt es {amount} im Monat für Verein, Musik oder Freizeit, wenn dafür Kosten entstehen.",
+    "th.children": "Für {n} Kinder: {n} × {amount} = {total}.",
+    "th.note": "Sie müssen diese Leistung beantragen. Das Geld geht meist direkt an den Verein oder die Musikschule.",
+    "th.result": "Es gibt {amount} im Monat pro Kind (zusammen {total}).",
+    # rendering frame
+    "frame.steps": "So wird gerechnet",
+    "frame.result": "Ergebnis",
+    "frame.notes": "Gut zu wissen",
+    "frame.sources": "Rechtsgrundlagen",
+    "frame.stand": "Stand",
+    "frame.disclaimer": "Das ist eine Beispielrechnung nach dem Gesetz. Verbindlich ist nur der Bescheid Ihres Jobcenters.",
+    "frame.not_computable": "Wir können das leider nicht ausrechnen.",
+}
+
+EN: dict[str, str] = {
+    "and": " and ",
+    "not_computable": "Cannot be calculated: {reason}",
+    "missing.unit": "The provision {citation} is not in the index.",
+    "missing.figure": "In {citation}, {what} is not in the expected form.",
+    "missing.rates": "The table of the standard rates (Regelbedarfsstufen) is not in the index.",
+    "missing.rates_year": "The index holds no standard rates for {year}.",
+    "missing.age": "The index holds no standard rate level for age {age}.",
+    "missing.stufe": "The index holds no amount for standard rate level {stufe}.",
+    "missing.school_year": "The index holds no school-supplies amount for {year}.",
+    "missing.external": "This allowance follows {rule} ({citation}). That law is not in the index, so we cannot calculate the amount. Please ask your job centre.",
+    "what.base": "the basic allowance",
+    "what.proof": "the limit for higher deductions",
+    "what.tiers": "the allowance tiers",
+    "what.ceiling_child": "the limit for parents of minor children",
+    "what.youth": "the allowance for young people in training",
+    "what.child_bands": "the age limits of the children's rates",
+    "what.youth_band": "the age limit for young people",
+    "what.stufe_single": "the rate level for single adults",
+    "what.stufe_other": "the rate level for other adults",
+    "what.stufe_partner": "the rate level for couples",
+    "what.child_limit": "the age limit for children in the household",
+    "what.single_parent": "the single-parent percentage",
+    "what.pregnancy": "the pregnancy percentage",
+    "what.hot_water": "the hot-water percentage",
+    "what.karenzzeit": "the length of the grace period",
+    "what.karenz_amounts": "the allowance in the grace period",
+    "what.after_amount": "the allowance after the grace period",
+    "what.school_dates": "the payment dates for school supplies",
+    "what.school_update": "the yearly update of school supplies",
+    "what.teilhabe": "the amount for social participation",
+    "rb.title": "Standard rate (Regelbedarf) {year}",
+    "rb.stufe_age": "At {age}, rate level (Regelbedarfsstufe) {stufe} applies (ages {low} to {last}).",
+    "rb.stufe_single": "Adults who live alone or are single parents get rate level {stufe}.",
+    "rb.stufe_partner": "When two adult partners live together, each gets rate level {stufe}.",
+    "rb.stufe_adult_child": "An adult who lives with their parents as a child in the same benefit household gets rate level {stufe}.",
+    "rb.amount": "Rate level {stufe}: {amount} per month (from {valid_from}).",
+    "rb.newer_missing": "The index has no newer amount for {year}. The amount shown applies from {valid_from}.",
+    "rb.plus_housing": "Housing and heating costs are paid on top, and additional needs (Mehrbedarfe) where they apply.",
+    "rb.couple_sum": "For both together: 2 × {amount} = {total}.",
+    "rb.result": "The standard rate is {amount} per month (rate level {stufe}, {year}).",
+    "rb.result_table": "The standard rates for {year} are listed above. A single adult gets {single} per month.",
+    "rb.result_couple": "A couple gets {total} per month together ({amount} per person).",
+    "rb.change_title": "Standard rate: child turns {age}",
+    "rb.change_less": "From the {age}th birthday, level {new} applies instead of level {old}: {new_amount} instead of {old_amount} per month, that is {diff} less.",
+    "rb.change_more": "From the {age}th birthday, level {new} applies instead of level {old}: {new_amount} instead of {old_amount} per month, that is {diff} more.",
+    "rb.change_same_amount": "From the {age}th birthday, level {new} applies instead of level {old}. The amount stays {new_amount} per month.",
+    "rb.change_none": "At {age}, the level does not change. It stays level {stufe}: {amount} per month.",
+    "rb.note_adult_child": "This applies while your child lives with you: unmarried children under {limit} belong to your benefit household (level {stufe}).",
+    "rb.note_own_flat": "If your child moves into their own flat with the job centre's approval, level {stufe} applies: {amount}.",
+    "fb.title": "Allowance on {gross} earned income",
+    "fb.base_all": "Your income ({gross}) is not more than the basic allowance of {base}. All of it stays free.",
+    "fb.base": "Basic allowance: {base} always stays free.",
+    "fb.ceiling_child": "You have a minor child, so the allowance counts income up to {ceiling} (otherwise up to {normal}).",
+    "fb.tier": "{percent} of the part between {low} and {high}: {percent} of {part} = {amount}.",
+    "fb.above": "Income above {ceiling} does not raise the allowance any further.",
+    "fb.sum": "Total: {parts} = {total}.",
+    "fb.counted": "What counts is your net income minus the allowance: {net} − {total} = {counted}.",
+    "fb.counted_assumed": "In a mini-job, net pay is usually the same as gross pay. Then this counts: {net} − {total} = {counted}.",
+    "fb.note_child": "With a minor child, the allowance would be higher: it then counts income up to {ceiling}.",
+    "fb.note_proof": "You earn more than {threshold}: if your work expenses (for example travel, insurance) are higher than {base}, you can prove them.",
+    "fb.note_only_net": "You only gave the net pay ({amount}). The allowance is calculated from gross pay; with your gross pay it may be higher.",
+    "fb.note_net": "What counts against your benefit is your net income minus this allowance.",
+    "fb.result": "{total} of your {gross} gross stays free (is not counted).",
+    "fb.result_net": "Calculated with {gross}: {total} stays free.",
+    "missing.external_law": "The limit is no longer in SGB II: the amount in {rule} applies ({citation}). That law is not in the index, so we cannot calculate the amount.",
+    "what.ehrenamt": "the limit for expense allowances",
+    "ea.title": "Expense allowance for voluntary work or coaching: {amount}",
+    "ea.limit": "Expense allowances for voluntary work or coaching stay free up to {limit} per calendar year.",
+    "ea.yearly": "Per year: 12 × {amount} = {yearly}.",
+    "ea.free": "Of {yearly} per year, {free} stays free; {counted} counts as income.",
+    "ea.result_all": "The whole allowance stays free ({free} per year).",
+    "ea.result_part": "{free} per year stays free; {counted} per year counts as income.",
+    "mb.base": "The basis is rate level {stufe}: {amount}.",
+    "mb.amount": "{percent} of {base} = {amount}.",
+    "ae.title": "Additional need for single parents",
+    "ae.no_minor": "This additional need is only paid for children under {majority}.",
+    "ae.children": "Children under 18 living with you: {n} (ages: {ages}).",
+    "ae.rule1_young": "Rule 1: {rate}, because one child is younger than {age}.",
+    "ae.rule1_count": "Rule 1: {rate}, because {n} children are younger than {age}.",
+    "ae.rule1_no": "Rule 1 ({rate}) does not apply: no child is younger than {young}, and there are not {counts} children under {age}.",
+    "ae.rule2": "Rule 2: {per_child} per child × {n} = {total}.",
+    "ae.cap": "The maximum is {cap}.",
+    "ae.choose": "The higher rate applies: {percent}.",
+    "ae.stufe": "Single parents get rate level {stufe}.",
+    "ae.result": "You get {amount} per month as additional need ({percent} of the standard rate).",
+    "sw.title": "Additional need in pregnancy",
+    "sw.rule": "After the {week}th week of pregnancy there is {percent} of the standard rate, until the end of the month in which the child is born.",
+    "sw.result": "You get {amount} per month as additional need (after the {week}th week of pregnancy).",
+    "ww.title": "Additional need for hot water (instantaneous heater or boiler)",
+    "ww.person": "Person {n}: rate level {stufe}, {percent} of {base} = {amount}.",
+    "ww.sum": "Total: {total}.",
+    "ww.result": "For hot water you get {total} per month as additional need ({n} person(s)).",
+    "vm.title": "Savings: allowance for {persons} people",
+    "vm.period_year": "In the first year of Bürgergeld a grace period applies ({n} year from the first month of benefits).",
+    "vm.period_month": "At the start a grace period applies ({n} months from the first month of benefits).",
+    "vm.karenz": "In the grace period: {first} for the first person + {others} × {further} for each further person = {total}.",
+    "vm.karenz_one": "In the grace period: {first} for you.",
+    "vm.after": "After the grace period: {persons} × {per_person} = {total}.",
+    "vm.note_home": "A house or flat you live in yourself does not count in the grace period.",
+    "vm.note_transfer": "The allowances count for everyone together: whoever has less can pass their allowance to others in the household.",
+    "vm.note_protected": "Some things do not count as savings at all, for example reasonable household goods, a reasonable car per person able to work, and pension savings (§ 12 Abs. 1 SGB II).",
+    "vm.compare_karenzzeit_below": "Your savings ({savings}) are below the grace-period allowance of {limit}.",
+    "vm.compare_karenzzeit_above": "Your savings ({savings}) are {diff} above the grace-period allowance of {limit}.",
+    "vm.compare_nach_karenzzeit_below": "Your savings ({savings}) are below the allowance after the grace period ({limit}).",
+    "vm.compare_nach_karenzzeit_above": "Your savings ({savings}) are {diff} above the allowance after the grace period ({limit}).",
+    "vm.title_one": "Savings: allowance for 1 person",
+    "vm.result_both_one": "You may have up to {karenz} in savings while the grace period runs. After that, it is {after}.",
+    "vm.result_karenz_one": "In the grace period you may have up to {total} in savings.",
+    "vm.result_after_one": "After the grace period you may have up to {total} in savings.",
+    "vm.result_both": "Together you may have up to {karenz} in savings while the grace period runs. After that, it is {after}.",
+    "vm.result_karenz": "In the grace period you may have up to {total} in savings together.",
+    "vm.result_after": "After the grace period you may have up to {total} in savings together.",
+    "sb.title": "School supplies {year}",
+    "sb.rule": "The job centre pays school supplies in two parts: on {first} and on {second}.",
+    "sb.update": "The amounts are updated every year and set in a table.",
+    "sb.amounts": "For {year}: {first} for the first school half-year (on {first_date}) and {second} for the second half-year (on {second_date}).",
+    "sb.children": "For {n} children: {n} × {per_child} = {total}.",
+    "sb.result": "Each pupil gets {first} on {first_date} and {second} on {second_date}, {per_child} in total (for {n} child(ren): {total}).",
+    "th.title": "Participation: clubs, music school, leisure",
+    "th.rule": "Children and young people under {age} get {amount} per month for clubs, music or leisure when there are costs.",
+    "th.children": "For {n} children: {n} × {amount} = {total}.",
+    "th.note": "You have to apply for it. The money usually goes directly to the club or music school.",
+    "th.result": "There is {amount} per month per child ({total} together).",
+    "frame.steps": "How it is calculated",
+    "frame.result": "Result",
+    "frame.notes": "Good to know",
+    "frame.sources": "Legal basis",
+    "frame.stand": "as of",
+    "frame.disclaimer": "This is an example calculation under the law. Only the decision (Bescheid) of your job centre is binding.",
+    "frame.not_computable": "Unfortunately we cannot calculate this.",
+}
+
+# The frame in the other citizen languages; the steps stay German there.
+FRAMES: dict[str, dict[str, str]] = {
+    "tr": {"frame.steps": "Hesaplama", "frame.result": "Sonuç", "frame.notes": "Bilmekte fayda var",
+           "frame.sources": "Yasal dayanak", "frame.stand": "Durum",
+           "frame.disclaimer": "Bu, yasaya göre örnek bir hesaplamadır. Yalnızca Jobcenter'ınızın kararı (Bescheid) bağlayıcıdır. Hesaplama adımları Almanca gösterilmektedir.",
+           "frame.not_computable": "Maalesef bunu hesaplayamıyoruz."},
+    "ru": {"frame.steps": "Как считается", "frame.result": "Результат", "frame.notes": "Полезно знать",
+           "frame.sources": "Правовая основа", "frame.stand": "редакция",
+           "frame.disclaimer": "Это примерный расчёт по закону. Обязательным является только решение (Bescheid) вашего Jobcenter. Шаги расчёта показаны на немецком языке.",
+           "frame.not_computable": "К сожалению, мы не можем это рассчитать."},
+    "uk": {"frame.steps": "Як рахується", "frame.result": "Результат", "frame.notes": "Корисно знати",
+           "frame.sources": "Правова основа", "frame.stand": "редакція",
+           "frame.disclaimer": "Це приблизний розрахунок за законом. Обов'язковим є лише рішення (Bescheid) вашого Jobcenter. Кроки розрахунку подано німецькою мовою.",
+           "frame.not_computable": "На жаль, ми не можемо це розрахувати."},
+    "pl": {"frame.steps": "Jak to jest liczone", "frame.result": "Wynik", "frame.notes": "Warto wiedzieć",
+           "frame.sources": "Podstawa prawna", "frame.stand": "stan",
+           "frame.disclaimer": "To przykładowe wyliczenie według ustawy. Wiążąca jest tylko decyzja (Bescheid) Twojego Jobcenter. Kroki obliczenia podano po niemiecku.",
+           "frame.not_computable": "Niestety nie możemy tego obliczyć."},
+    "ar": {"frame.steps": "طريقة الحساب", "frame.result": "النتيجة", "frame.notes": "معلومات مفيدة",
+           "frame.sources": "الأساس القانوني", "frame.stand": "بتاريخ",
+           "frame.disclaimer": "هذا حساب توضيحي وفق القانون. القرار الملزم هو فقط قرار (Bescheid) مركز العمل Jobcenter الخاص بك. خطوات الحساب معروضة باللغة الألمانية.",
+           "frame.not_computable": "للأسف لا يمكننا حساب ذلك."},
+    "fa": {"frame.steps": "روش محاسبه", "frame.result": "نتیجه", "frame.notes": "خوب است بدانید",
+           "frame.sources": "مبنای قانونی", "frame.stand": "تاریخ",
+           "frame.disclaimer": "این یک محاسبهٔ نمونه بر اساس قانون است. فقط تصمیم (Bescheid) جاب‌سنتر شما الزام‌آور است. مراحل محاسبه به زبان آلمانی نشان داده شده است.",
+           "frame.not_computable": "متأسفانه نمی‌توانیم این را محاسبه کنیم."},
+}
+
+TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN}
+LANGUAGES = ("de", "en", *FRAMES)
+
+
+def template(key: str, language: str) -> str:
+    lang = language if language in TEMPLATES else "de"
+    if language in FRAMES and key in FRAMES[language]:
+        return FRAMES[language][key]
+    return TEMPLATES[lang].get(key) or DE[key]
+
+
+def render_markdown(calc: Calculation, language: str = "de") -> str:
+    """Plain-language Markdown: title, result first, the steps with their citation, notes, sources."""
+    def t(key: str) -> str:
+        return template(key, language)
+
+    lines = [f"**{calc.title_message.text(language)}**", ""]
+    if not calc.computable:
+        lines += [t("frame.not_computable"), ""]
+    lines += [f"**{t('frame.result')}:** {calc.result_message.text(language)}", ""]
+    if calc.steps:
+        lines += [f"**{t('frame.steps')}:**", ""]
+        for i, step in enumerate(calc.steps, start=1):
+            cite = f" ({step.citation})" if step.citation else ""
+            lines.append(f"{i}. {step.message.text(language)}{cite}")
+        lines.append("")
+    if calc.notes:
+        lines += [f"**{t('frame.notes')}:**", ""]
+        lines += [f"- {note.text(language)}" for note in calc.notes]
+        lines.append("")
+    if calc.citations:
+        sources = []
+        for c in calc.citations:
+            stand = calc.stands.get(c)
+            sources.append(f"{c} ({t('frame.stand')} {_de_date(stand)})" if stand else c)
+        lines += [f"**{t('frame.sources')}:** " + "; ".join(sources), ""]
+    lines.append(f"_{t('frame.disclaimer')}_")
+    return "\n".join(lines)
+
+
+def _de_date(iso: str) -> str:
+    parts = iso.split("-")
+    return f"{parts[2]}.{parts[1]}.{parts[0]}" if len(parts) == 3 else iso

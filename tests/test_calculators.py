@@ -1,0 +1,267 @@
+"""Calculators: hand-worked cases on the real corpus, question recognition, and law updates.
+
+Every legal figure is read from the indexed units, so the law-update tests ingest real (and one
+edited) Stände of SGB II into a temporary index and check which results change.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assistant.calculators import (
+    Calculation, aufwandsentschaedigung, calculate, format_euro, freibetrag, mehrbedarf_alleinerziehend,
+    mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, regelbedarf, regelbedarf_couple, regelbedarf_wechsel,
+    schulbedarf, stufen_for_household, teilhabe, vermoegen_freibetrag,
+)
+from assistant.catalog import StoredUnit
+from assistant.config import Settings
+from assistant.ingest import Ingestor
+from assistant.retrieval.lookup import UnitLookup
+from assistant.retrieval.references import find_references
+from assistant.model import Audience
+from assistant.workspace import Workspace
+
+from conftest import CORPUS, CORPUS_SOURCES
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def units(request: pytest.FixtureRequest) -> list[StoredUnit]:
+    """The active units of the default index (read only); a freshly built index when there is none."""
+    default = Workspace()
+    if default.is_built() and default.catalog.active_version("RBSFV 2026") is not None:
+        return default.catalog.active_units()
+    return request.getfixturevalue("built_workspace").catalog.active_units()
+
+
+def _cites_existing_units(calc: Calculation, units: list[StoredUnit]) -> None:
+    lookup = UnitLookup(units)
+    for citation in calc.citations:
+        refs = find_references(citation)
+        assert refs and lookup.resolve(refs[0], Audience.CITIZEN), citation
+
+
+# --- hand-worked cases (Stand of the default corpus: RBSFV 2026, SGB II of 22.12.2025) -------------------
+
+def test_freibetrag_minijob_556(units: list[StoredUnit]) -> None:
+    # 100 (Grundfreibetrag) + 20 % × (520 − 100) = 84 + 30 % × (556 − 520) = 10,80 → 194,80
+    calc = freibetrag(556, False, units)
+    assert calc.computable and calc.value == D("194.80")
+    assert "194,80 Euro" in calc.result and "anrechnungsfrei" in calc.result
+    assert [s.citation for s in calc.steps[:3]] == ["§ 11b Abs. 2 SGB II", "§ 11b Abs. 3 SGB II", "§ 11b Abs. 3 SGB II"]
+    assert "20 % von 420 Euro = 84 Euro" in calc.steps[1].text and "30 % von 36 Euro = 10,80 Euro" in calc.steps[2].text
+    _cites_existing_units(calc, units)
+
+
+@pytest.mark.parametrize(("gross", "child", "expected"), [
+    (80, False, "80"),        # below the Grundfreibetrag: all 80 stay free
+    (300, False, "140"),      # 100 + 20 % × 200 = 40
+    (520, False, "184"),      # 100 + 20 % × 420 = 84
+    (1200, True, "348"),      # 100 + 84 + 30 % × 480 = 144 + 10 % × 200 = 20
+    (1500, False, "348"),     # ceiling 1.200 without a child: 100 + 84 + 144 + 10 % × 200
+    (2000, True, "378"),      # ceiling 1.500 with a minor child: 100 + 84 + 144 + 10 % × 500 = 50
+])
+def test_freibetrag_by_hand(units: list[StoredUnit], gross: int, child: bool, expected: str) -> None:
+    assert freibetrag(gross, child, units).value == D(expected)
+
+
+def test_freibetrag_counts_net_minus_allowance(units: list[StoredUnit]) -> None:
+    # 1.800 brutto, 1.350 netto, no child: allowance 348; counted 1.350 − 348 = 1.002
+    calc = freibetrag(1800, False, units, net=1350)
+    assert calc.values["angerechnet"] == D("1002")
+
+
+def test_regelbedarf_stufen_by_age_and_year(units: list[StoredUnit]) -> None:
+    # § 2 RBSFV 2026: 563 | 506 | 451 | 471 | 390 | 357; § 23 Nr. 1 SGB II: 0–5 → 6, 6–13 → 5, 14 → 4
+    assert regelbedarf(units, age=4, year=2026).value == D(357)
+    assert regelbedarf(units, age=10, year=2026).value == D(390)
+    assert regelbedarf(units, age=16, year=2026).value == D(471)
+    assert regelbedarf(units, stufe=1, year=2026).value == D(563)
+    # Anlage zu § 28 SGB XII, row 1. Januar 2023: Stufe 1 = 502
+    old = regelbedarf(units, stufe=1, year=2023)
+    assert old.value == D(502) and old.citations == ("Anlage zu § 28 SGB XII",)
+    # couple: 2 × Stufe 2 = 2 × 506 = 1.012
+    assert regelbedarf_couple(units, year=2026).value == D(1012)
+
+
+@pytest.mark.parametrize(("birthday", "old", "new", "word"), [
+    (6, 357, 390, "mehr"),    # Stufe 6 → 5: + 33
+    (14, 390, 471, "mehr"),   # Stufe 5 → 4: + 81
+    (18, 471, 451, "weniger"),  # Stufe 4 → 3 (adult child at home): − 20
+])
+def test_child_turning_6_14_18(units: list[StoredUnit], birthday: int, old: int, new: int, word: str) -> None:
+    calc = regelbedarf_wechsel(units, birthday=birthday, year=2026)
+    assert calc.values["old"] == D(old) and calc.values["new"] == D(new)
+    assert f"{new} Euro statt {old} Euro" in calc.result and f"{abs(new - old)} Euro {word}" in calc.result
+
+
+def test_mehrbedarf_alleinerziehend_by_hand(units: list[StoredUnit]) -> None:
+    # children 3 and 5: 36 % (one child under 7) > 2 × 12 % → 36 % × 563 = 202,68
+    assert mehrbedarf_alleinerziehend([3, 5], units, year=2026).value == D("202.68")
+    # one child of 10: rule 1 does not apply → 12 % × 563 = 67,56
+    assert mehrbedarf_alleinerziehend([10], units, year=2026).value == D("67.56")
+    # four children 9, 12, 14, 17: 4 × 12 % = 48 % > 36 % → 48 % × 563 = 270,24
+    assert mehrbedarf_alleinerziehend([9, 12, 14, 17], units, year=2026).value == D("270.24")
+    # five small children: 5 × 12 % = 60 % (the cap) → 337,80; six: still 60 %
+    assert mehrbedarf_alleinerziehend([1, 2, 3, 4, 5, 6], units, year=2026).value == D("337.80")
+    # an adult child only: no Mehrbedarf, with a German reason
+    adult = mehrbedarf_alleinerziehend([19], units)
+    assert not adult.computable and "Nicht berechenbar" in adult.result and "18 Jahren" in adult.result
+
+
+def test_mehrbedarf_schwangerschaft_and_warmwasser(units: list[StoredUnit]) -> None:
+    # 17 % × 563 = 95,71 alone; 17 % × 506 = 86,02 with a partner; 17 % × 471 = 80,07 at 17
+    assert mehrbedarf_schwangerschaft(units, year=2026).value == D("95.71")
+    assert mehrbedarf_schwangerschaft(units, situation="partner", year=2026).value == D("86.02")
+    assert mehrbedarf_schwangerschaft(units, age=17, year=2026).value == D("80.07")
+    # hot water, couple with children 3 and 10: 2 × 2,3 % × 506 = 2 × 11,64; 0,8 % × 357 = 2,86; 1,2 % × 390 = 4,68
+    stufen = stufen_for_household(2, [3, 10], units)
+    assert stufen == [2, 2, 6, 5]
+    calc = mehrbedarf_warmwasser(stufen, units, year=2026)
+    assert calc.value == D("30.82") and "2,3 % von 506 Euro = 11,64 Euro" in calc.steps[0].text
+
+
+def test_vermoegen_by_hand(units: list[StoredUnit]) -> None:
+    # three persons: Karenzzeit 40.000 + 2 × 15.000 = 70.000; afterwards 3 × 15.000 = 45.000
+    calc = vermoegen_freibetrag(3, units)
+    assert calc.values == {"karenzzeit": D(70000), "nach_karenzzeit": D(45000)}
+    assert "70.000 Euro" in calc.result and "45.000 Euro" in calc.result
+    assert {"§ 12 Abs. 2 SGB II", "§ 12 Abs. 3 SGB II", "§ 12 Abs. 4 SGB II"} <= set(calc.citations)
+    assert vermoegen_freibetrag(1, units, karenzzeit=False).value == D(15000)
+
+
+def test_schulbedarf_and_teilhabe(units: list[StoredUnit]) -> None:
+    # RBSFV 2026 § 3 / Anlage zu § 34 SGB XII, 2026: 130 + 65 = 195 per pupil; two pupils 390
+    calc = schulbedarf(units, year=2026, children=2)
+    assert calc.values["erstes_halbjahr"] == D(130) and calc.values["zweites_halbjahr"] == D(65)
+    assert calc.value == D(390) and "1. August" in calc.result and "1. Februar" in calc.result
+    assert "§ 28 Abs. 3 SGB II" in calc.citations
+    # Anlage zu § 34 SGB XII, 2021: 103 and 51,50
+    assert schulbedarf(units, year=2021).values["zweites_halbjahr"] == D("51.50")
+    # § 28 Abs. 7 SGB II: 15 Euro a month per child
+    assert teilhabe(units, children=2).value == D(30)
+
+
+# --- "nicht berechenbar" instead of a guess ------------------------------------------------------------------
+
+def test_missing_figures_give_a_german_reason(units: list[StoredUnit]) -> None:
+    # the amount of § 11b Abs. 2b is in SGB IV, which the index does not hold
+    youth = freibetrag(400, False, units, under_25_in_training=True)
+    assert not youth.computable and youth.value is None and "Vierten Buches" in youth.result
+    # no table row for a year the index does not cover
+    assert not schulbedarf(units, year=2030).computable
+    assert "2010" in regelbedarf(units, stufe=1, year=2010).result
+    # without the ordinance and SGB XII the Regelbedarf cannot be read: the calculation says so
+    without_tables = [su for su in units if su.unit.doc not in ("RBSFV 2026", "SGB XII")]
+    calc = mehrbedarf_alleinerziehend([3], without_tables, year=2026)
+    assert not calc.computable and calc.result.startswith("Nicht berechenbar:")
+    assert "Regelbedarfsstufen" in calc.result and "§ 21 Abs. 3 SGB II" in calc.citations
+
+
+# --- questions -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "kind", "value"), [
+    ("Minijob 556 Euro, wie viel darf ich behalten?", "freibetrag", "194.80"),
+    ("Ich verdiene 1200 brutto und habe ein Kind", "freibetrag", "348"),
+    ("Mein Sohn wird 18, kriegt er weniger?", "regelbedarf_wechsel", "451"),
+    ("Wie viel Vermögen dürfen wir zu dritt haben?", "vermoegen", "70000"),
+    ("Ich bin alleinerziehend mit 2 Kindern (3 und 5), wie viel Mehrbedarf?", "mehrbedarf_alleinerziehend", "202.68"),
+    ("I have a mini-job paying 450 euros, how much can I keep?", "freibetrag", "170"),
+    ("My daughter turns 14 next month. Does her Bürgergeld change?", "regelbedarf_wechsel", "471"),
+    ("How much savings can a family of four have after the first year?", "vermoegen", "60000"),
+])
+def test_calculate_recognises_questions(units: list[StoredUnit], question: str, kind: str, value: str) -> None:
+    calc = calculate(question, units)
+    assert calc is not None and calc.kind == kind and calc.value == D(value)
+
+
+@pytest.mark.parametrize("question", [
+    "Wie beantrage ich Bürgergeld?",
+    "Muss ich meinen Minijob dem Jobcenter melden?",
+    "Ich arbeite 20 Stunden pro Woche. Muss ich das melden?",
+    "Wie viel Mehrbedarf bekomme ich als Alleinerziehende?",  # no ages: the rule cannot be applied
+    "Wie viel Vermögen dürfen wir haben?",  # no household size
+])
+def test_calculate_leaves_other_questions_alone(units: list[StoredUnit], question: str) -> None:
+    assert calculate(question, units) is None
+
+
+def test_render_german_and_english(units: list[StoredUnit]) -> None:
+    calc = calculate("Minijob 556 Euro, wie viel darf ich behalten?", units)
+    de, en = calc.render("de"), calc.render("en")
+    assert "**Ergebnis:** 194,80 Euro" in de and "(§ 11b Abs. 3 SGB II)" in de and "Stand 22.12.2025" in de
+    assert "**Result:** 194,80 Euro" in en and "Basic allowance" in en and "§ 11b Abs. 2 SGB II" in en
+    assert "Bescheid" in calc.render("ar") and "النتيجة" in calc.render("ar")
+    assert format_euro(D("1500")) == "1.500 Euro" and format_euro(D("10.8")) == "10,80 Euro"
+
+
+# --- law updates: the figures come from the index ----------------------------------------------------------
+
+SGB2_2025 = CORPUS_SOURCES / "gii-2025-02" / "sgb_2.xml.zip"
+SGB2_2026 = CORPUS / "gesetze" / "sgb_2.xml"
+
+
+@pytest.fixture(scope="module")
+def update_index(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    ws = Workspace(Settings(index_dir=tmp_path_factory.mktemp("calc-index")))
+    summary = Ingestor(ws).ingest_paths([CORPUS / "gesetze" / "rbsfv_2026.xml", CORPUS / "gesetze" / "sgb_12.xml"])
+    assert not summary.failed
+    return ws
+
+
+def _ingest(ws: Workspace, path: Path) -> list[StoredUnit]:
+    report = Ingestor(ws).ingest_paths([path], name="SGB II").reports[0]
+    assert report.status != "failed", report.error
+    return ws.catalog.active_units()
+
+
+def _results(units: list[StoredUnit]) -> dict[str, Calculation]:
+    return {
+        "freibetrag": freibetrag(556, False, units),
+        "freibetrag_kind": freibetrag(1700, True, units),
+        "alleinerziehend": mehrbedarf_alleinerziehend([3, 5], units, year=2026),
+        "vermoegen": vermoegen_freibetrag(3, units),
+        "wechsel_18": regelbedarf_wechsel(units, birthday=18, year=2026),
+        "warmwasser": mehrbedarf_warmwasser([1], units, year=2026),
+        "ehrenamt": aufwandsentschaedigung(250, units),
+    }
+
+
+def test_stand_2025_and_2026(update_index: Workspace) -> None:
+    before = _results(_ingest(update_index, SGB2_2025))
+    after = _results(_ingest(update_index, SGB2_2026))
+    # § 11a Abs. 1 Nr. 5 changed: until 2025 SGB II itself set 3.000 Euro a year for expense allowances
+    # (12 × 250 = 3.000, all free); since then it refers to the Einkommensteuergesetz, not in the index
+    assert before["ehrenamt"].computable and before["ehrenamt"].value == D(3000)
+    assert not after["ehrenamt"].computable and "Einkommensteuergesetzes" in after["ehrenamt"].result
+    # § 11b, § 12, § 20, § 21, § 23 did not change between the two Stände: same results, new Stand cited
+    for key in ("freibetrag", "freibetrag_kind", "alleinerziehend", "vermoegen", "wechsel_18", "warmwasser"):
+        assert before[key].computable and before[key].value == after[key].value, key
+    assert before["freibetrag"].stands["§ 11b Abs. 3 SGB II"] == "2025-02-24"
+    assert after["freibetrag"].stands["§ 11b Abs. 3 SGB II"] == "2025-12-22"
+
+
+def test_edited_law_changes_the_result(update_index: Workspace, tmp_path: Path) -> None:
+    original = _results(_ingest(update_index, SGB2_2026))
+    xml = SGB2_2026.read_text(encoding="utf-8")
+    start = xml.index("<enbez>§ 11b</enbez>")
+    end = xml.index("</norm>", start)
+    section = xml[start:end]
+    edited = re.sub(r"auf 20 Prozent", "auf 25 Prozent", section, count=1)
+    edited = re.sub(r"ein Betrag von 1\s500 Euro", "ein Betrag von 1 700 Euro", edited, count=1)
+    assert edited != section and "1 700 Euro" in edited
+    path = tmp_path / "sgb_2.xml"
+    path.write_text(xml[:start] + edited + xml[end:], encoding="utf-8")
+    changed = _results(_ingest(update_index, path))
+    # 100 + 25 % × 420 = 105 + 30 % × 36 = 10,80 → 215,80 (was 194,80)
+    assert original["freibetrag"].value == D("194.80") and changed["freibetrag"].value == D("215.80")
+    # 1.700 with a child, ceiling now 1.700: 100 + 105 + 144 + 10 % × 700 = 70 → 419 (was 100 + 84 + 144 + 50 = 378)
+    assert original["freibetrag_kind"].value == D(378) and changed["freibetrag_kind"].value == D(419)
+    # the other rules were not edited
+    for key in ("alleinerziehend", "vermoegen", "wechsel_18", "warmwasser"):
+        assert changed[key].value == original[key].value, key
