@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     default_k: int = 10
     max_question_chars: int = 1000  # longer questions are cut before search (the rest is noise or an attack)
     candidate_k: int = 60
+    # "learned": LightGBM ranker and trained scope check (assistant/retrieval/ranker_model.txt, scope_model.json);
+    # "rules": the hand-set priors, fusion weights and scope list (RankingParams), kept for the ablation
+    ranker: Literal["learned", "rules"] = "learned"
+    ranker_per_section: int = 2  # learned ranking: units of one section before the next section gets its turn
     relevance_floor: float = Field(default=0.84, description="cosine similarity of the closest unit below which nothing is relevant")
 
     # Answering

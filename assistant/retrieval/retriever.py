@@ -1,4 +1,10 @@
-"""retrieve(): exact references ∪ BM25 ∪ dense (Chroma) → weighted fusion → corpus-aware ranking."""
+"""retrieve(): exact references ∪ BM25 ∪ dense (Chroma) → learned ranking and scope check.
+
+The default (`JCA_RANKER=learned`) ranks candidates with the LightGBM model of `ranker.py` over the
+features of `features.py` and decides relevance with the trained scope check; `JCA_RANKER=rules` keeps
+the earlier hand-set path (weighted fusion, RankingParams priors, law-first grouping, relevance floor
+and scope list) for comparison.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,11 @@ from ..catalog import StoredUnit
 from ..model import Audience, DocKind, UnitRole, Visibility
 from ..textprep import indexed_text
 from ..workspace import Workspace
+from .features import COL, Analysis, Analyzer
 from .glossary import covered_by_glossary, expansions, has_anchor, is_amount_question, outside_topics
 from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
+from .ranker import load_ranker, load_scope_model, order_candidates, scope_features
 from .references import Reference, find_references
 
 
@@ -61,6 +69,7 @@ class RetrievalResult:
     relevant: bool
     confidence: float
     references: list[Reference] = field(default_factory=list)
+    office: str | None = None  # when not relevant: the office responsible for the topic, if known
 
 
 class Retriever:
@@ -95,7 +104,27 @@ class Retriever:
                 section_titles[sid] = " ".join([su.unit.title, *su.unit.breadcrumb[-2:]])
         self.titles = LexicalIndex(section_titles) if units else None
         self.lookup = UnitLookup(units)
+        self.analyzer: Analyzer | None = None
+        learned = self.ws.settings.ranker == "learned"
+        self.ranker = load_ranker() if learned else None
+        self.scope = load_scope_model() if learned else None
+        if learned and units:
+            self.analyzer = Analyzer(units, self.lexical, self.titles, self._section_of, self._cited_by_primary,
+                                     self.lookup, self._unit_vectors(units), _anchor_section)
         self._generation = generation
+
+    def _unit_vectors(self, units: list[StoredUnit]) -> np.ndarray:
+        """The stored (normalised) vector of every active unit, read once from Chroma: dense scores of all
+        candidates come from one matrix product instead of a nearest-neighbour query."""
+        ids = [su.chroma_id for su in units]
+        vectors: dict[str, np.ndarray] = {}
+        for start in range(0, len(ids), 1000):
+            got = self.ws.store.collection.get(ids=ids[start:start + 1000], include=["embeddings"])
+            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
+        dim = len(next(iter(vectors.values()))) if vectors else 1
+        matrix = np.stack([vectors.get(cid, np.zeros(dim, dtype=np.float32)) for cid in ids])
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
 
     def _unit_prior(self, su: StoredUnit) -> float:
         p = self.params
@@ -120,10 +149,10 @@ class Retriever:
         self.refresh()
         if not self.units or not question.strip():
             return RetrievalResult(question, audience, [], False, 0.0)
+        allowed = self._allowed(audience, as_of)
+        if self.analyzer is not None and self.ranker is not None:
+            return self._retrieve_learned(question, audience, k, allowed)
         p = self.params
-        allowed = np.ones(len(self.units), dtype=bool) if audience != Audience.CITIZEN else self._public.copy()
-        if as_of:
-            allowed &= np.array([su.stand <= as_of for su in self.units], dtype=bool)
 
         extra = expansions(question)
         expanded = " ".join([question, *extra])
@@ -164,6 +193,52 @@ class Retriever:
             and self._in_scope(question, self._tokens_of(hits[: p.support_depth]))
             and (bool(extra) or self._specific_terms_supported(question, self._tokens_of(hits[: p.support_depth]))))
         return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
+
+    def _allowed(self, audience: Audience, as_of: str | None) -> np.ndarray:
+        allowed = np.ones(len(self.units), dtype=bool) if audience != Audience.CITIZEN else self._public.copy()
+        if as_of:
+            allowed &= np.array([su.stand <= as_of for su in self.units], dtype=bool)
+        return allowed
+
+    def analyse(self, question: str, audience: Audience | str, as_of: str | None = None,
+                vector: np.ndarray | None = None) -> Analysis:
+        """Candidates and features of a question, as `retrieve()` computes them (training calls this;
+        `vector` is the question's embedding when the caller has it already)."""
+        audience = Audience(audience)
+        question = question[: self.ws.settings.max_question_chars]
+        self.refresh()
+        if vector is None:
+            vector = self.ws.embedder.embed_query(question)
+        return self.analyzer.analyse(question, audience, self._allowed(audience, as_of), vector)
+
+    def rank(self, analysis: Analysis) -> tuple[list[int], list[float]]:
+        scores = self.ranker.score(analysis.features)
+        ranked = order_candidates(analysis, scores, self._section_of, self.ws.settings.ranker_per_section)
+        by_unit = {int(c): float(s) for c, s in zip(analysis.candidates, scores)}
+        return ranked, [by_unit[i] for i in ranked]
+
+    def judge_scope(self, analysis: Analysis, ranked: list[int], scores: list[float]) -> tuple[bool, str | None]:
+        """(relevant, office): exact references are always relevant; otherwise the trained scope check."""
+        if analysis.exact_first:
+            return True, None
+        if self.scope is None:
+            return bool(ranked), None
+        x = scope_features(self.analyzer, analysis, ranked, scores)
+        if self.scope.p_out_of_scope(x, analysis.info.question) < self.scope.threshold:
+            return True, None
+        return False, self.scope.office(analysis.info.question)
+
+    def _retrieve_learned(self, question: str, audience: Audience, k: int, allowed: np.ndarray) -> RetrievalResult:
+        analysis = self.analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(question))
+        ranked, scores = self.rank(analysis)
+        exact = set(analysis.exact_first) | {
+            int(c) for c, x in zip(analysis.candidates, analysis.features[:, COL["exact_unit"]]) if x > 0}
+        hits = [Hit(self.units[i], s, float(analysis.dense[i]), float(analysis.bm25[i]), i in exact)
+                for i, s in zip(ranked[:k], scores[:k])]
+        relevant, office = self.judge_scope(analysis, ranked, scores)
+        confidence = 1.0 if analysis.exact_first else float(analysis.dense.max())
+        return RetrievalResult(question, audience, hits, relevant, confidence,
+                               list(analysis.info.references), office)
 
     def _law_first(self, fused: np.ndarray) -> list[int]:
         """Ranked units, with each guideline Randzeichen preceded by the best unit of the section it explains.
