@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import i18n
+
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # German IBAN (22 characters), with or without blanks, checksum not required (a typo is still personal data)
 IBAN_DE_RE = re.compile(r"\bDE\s?\d{2}(?:\s?\d){18}\b", re.IGNORECASE)
@@ -24,12 +26,16 @@ CUSTOMER_NUMBER_RE = re.compile(r"\b\d{3}[A-Z]\d{6}\b")
 # Steuer-Identifikationsnummer: 11 digits
 TAX_ID_RE = re.compile(r"(?<![\d.,])\d{2}\s?\d{3}\s?\d{3}\s?\d{3}(?![\d.,])")
 
-WARNING = (
-    "Ihre Nachricht enthält anscheinend persönliche Daten ({kinds}). "
-    "Zu Ihrer Sicherheit wurde sie nicht gesendet und nicht gespeichert. "
-    "Bitte stellen Sie Ihre Frage allgemein, ohne Namen, Kontonummer, Telefonnummer, E-Mail-Adresse "
-    "oder Kundennummer. Für Fragen zu Ihrem eigenen Fall wenden Sie sich bitte direkt an Ihr Jobcenter."
-)
+WARNING = i18n.MESSAGES["privacy.warning"][i18n.DEFAULT_LANGUAGE]  # German template with {kinds}
+# The kinds find_personal_data reports (German names) → their message ids in assistant/i18n.py
+KIND_KEYS = {
+    "IBAN": "privacy.kind.iban",
+    "E-Mail-Adresse": "privacy.kind.email",
+    "Telefonnummer": "privacy.kind.phone",
+    "Sozialversicherungsnummer": "privacy.kind.sv_number",
+    "Kunden- oder BG-Nummer": "privacy.kind.customer_number",
+    "Steuer-Identifikationsnummer": "privacy.kind.tax_id",
+}
 
 
 def _iban_checksum_ok(candidate: str) -> bool:
@@ -71,5 +77,7 @@ def contains_personal_data(text: str) -> bool:
     return bool(find_personal_data(text))
 
 
-def warning_text(kinds: list[str]) -> str:
-    return WARNING.format(kinds=", ".join(kinds))
+def warning_text(kinds: list[str], language: str = i18n.DEFAULT_LANGUAGE) -> str:
+    """The gentle warning for the kinds found, in the citizen's language (German by default)."""
+    names = [i18n.text(KIND_KEYS[k], language) if k in KIND_KEYS else k for k in kinds]
+    return i18n.text("privacy.warning", language, kinds=i18n.text("list_separator", language).join(names))

@@ -2,79 +2,41 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from .. import i18n
+from ..language import detect_language as _detect_language
 from ..model import Audience
 
 # --- language ------------------------------------------------------------------------------------
 
 LANGUAGE_NAMES = {  # in German, for the prompt
     "de": "Deutsch", "en": "Englisch", "tr": "Türkisch", "ru": "Russisch", "uk": "Ukrainisch", "ar": "Arabisch",
+    "pl": "Polnisch", "fa": "Persisch", "ps": "Paschtu", "fr": "Französisch",
 }
-
-_STOPWORDS = {
-    "de": {"der", "die", "das", "und", "ist", "ich", "nicht", "ein", "eine", "wie", "was", "wann", "bekomme",
-           "kann", "mein", "meine", "für", "mit", "auf", "wenn", "muss", "habe", "bin", "viel", "hoch", "zu",
-           "im", "den", "dem", "des", "von", "es", "sie", "wir", "gibt", "darf", "welche", "wer", "wo"},
-    "en": {"the", "and", "is", "are", "i", "my", "how", "what", "when", "can", "do", "does", "much", "get",
-           "to", "of", "for", "in", "if", "have", "will", "which", "who", "where", "a", "an", "with", "it",
-           "be", "am", "should", "must", "job", "center", "benefit", "benefits", "money", "rent"},
-    "tr": {"ve", "bir", "bu", "ne", "nasıl", "kadar", "için", "mi", "mı", "mu", "mü", "ben", "benim", "var",
-           "yok", "ile", "da", "de", "alabilir", "miyim", "mıyım", "kaç", "hangi", "zaman", "olarak", "çok",
-           "iş", "param", "kira", "yardım"},
-}
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
-_ARABIC_RE = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-_UK_LETTERS_RE = re.compile(r"[іїєґІЇЄҐ]")
-_RU_LETTERS_RE = re.compile(r"[ыэъёЫЭЪЁ]")
-_UK_WORDS = {"як", "що", "і", "й", "чи", "мені", "для", "скільки", "отримати", "можу", "це", "є", "або", "коли"}
-_RU_WORDS = {"как", "что", "и", "ли", "мне", "для", "сколько", "получить", "могу", "это", "есть", "или", "когда"}
-_TR_LETTERS_RE = re.compile(r"[ğışİĞŞ]")
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def detect_language(text: str) -> str:
-    """Cheap guess of the question's language: `de`, `en`, `tr`, `ru`, `uk` or `ar` (default `de`)."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "de"
-    arabic = sum(1 for c in letters if _ARABIC_RE.match(c))
-    cyrillic = sum(1 for c in letters if _CYRILLIC_RE.match(c))
-    if arabic > len(letters) / 3:
-        return "ar"
-    if cyrillic > len(letters) / 3:
-        words = set(_WORD_RE.findall(text.lower()))
-        uk = len(_UK_LETTERS_RE.findall(text)) + 2 * len(words & _UK_WORDS)
-        ru = len(_RU_LETTERS_RE.findall(text)) + 2 * len(words & _RU_WORDS)
-        return "uk" if uk > ru else "ru"
-    words = _WORD_RE.findall(text.lower())
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
-    scores["tr"] += 2 * len(_TR_LETTERS_RE.findall(text))
-    if re.search(r"[äöüß]", text.lower()):
-        scores["de"] += 2
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > scores["de"] else "de"
+    """The question's language: one of `assistant.language.LANGUAGES` (default `de`)."""
+    return _detect_language(text)
 
 
-# --- fixed texts ---------------------------------------------------------------------------------
+# --- fixed texts (citizen texts in the citizen's language: assistant/i18n.py) ----------------------
 
-NOTICE_EXTRACTIVE = "Automatisch zusammengestellt aus den Quellen, ohne Sprachmodell."
-NOTICE_FALLBACK = ("Das Sprachmodell war nicht erreichbar; die Antwort wurde automatisch aus den Quellen "
-                   "zusammengestellt.")
-NOTICE_GENERATED = "Von einem Sprachmodell aus den Quellen formuliert und automatisch geprüft."
-NOTICE_CITIZEN = "Allgemeine Information, keine Entscheidung über Ihren Einzelfall."
-NOTICE_UNSUPPORTED = "Hinweis: Einige Zahlen der Antwort stehen in keiner zitierten Quelle (unbelegt): {figures}."
+NOTICE_EXTRACTIVE = i18n.text("notice.extractive")
+NOTICE_FALLBACK = i18n.text("notice.fallback")
+NOTICE_GENERATED = i18n.text("notice.generated")
+NOTICE_CITIZEN = i18n.text("notice.citizen")
+NOTICE_UNSUPPORTED = i18n.MESSAGES["notice.unsupported"][i18n.DEFAULT_LANGUAGE]  # template with {figures}
+NOTICES = {  # the names service.py uses → message ids
+    "extractive": "notice.extractive", "fallback": "notice.fallback", "generated": "notice.generated",
+    "citizen": "notice.citizen", "unsupported": "notice.unsupported",
+}
 
 # Extractive lead-ins: they introduce quotations, they state no facts of their own.
 LEAD_IN = {
-    ("de", Audience.CITIZEN): "Dazu steht in den Vorschriften:",
+    **{(lang, Audience.CITIZEN): i18n.text("lead_in.citizen", lang) for lang in i18n.LANGUAGES},
     ("de", Audience.STAFF): "Einschlägige Stellen aus den Quellen:",
-    ("en", Audience.CITIZEN): "These are the German rules on your question, quoted in German:",
-    ("tr", Audience.CITIZEN): "Sorunuzla ilgili Alman kuralları (Almanca alıntı):",
-    ("ru", Audience.CITIZEN): "Вот немецкие правила по вашему вопросу (цитата на немецком языке):",
-    ("uk", Audience.CITIZEN): "Ось німецькі правила щодо вашого питання (цитата німецькою мовою):",
-    ("ar", Audience.CITIZEN): "هذه هي القواعد الألمانية المتعلقة بسؤالك، مقتبسة باللغة الألمانية:",
 }
 LEAD_IN_TABLE = {  # German, placed before a table row so the numbers are understandable
     Audience.CITIZEN: "Aus der Tabelle:",
@@ -82,40 +44,59 @@ LEAD_IN_TABLE = {  # German, placed before a table row so the numbers are unders
 }
 
 REFUSAL = {
-    Audience.CITIZEN: (
-        "Zu dieser Frage habe ich in den gespeicherten Vorschriften keine passende Stelle gefunden. "
-        "Ich kann dazu deshalb nichts sagen. Bitte wenden Sie sich an Ihr Jobcenter vor Ort. "
-        "Dort kann man Ihnen weiterhelfen."
-    ),
+    Audience.CITIZEN: i18n.text("refusal.citizen"),
     Audience.STAFF: (
         "Die gespeicherten Quellen (Gesetze, Fachliche Weisungen, interne Arbeitshilfen) decken diese Frage "
         "nicht ab; eine belegte Antwort ist daher nicht möglich. Bitte klären Sie die Frage mit Ihrer "
         "Teamleitung oder der Fachaufsicht."
     ),
 }
-REFUSAL_FOREIGN = {  # added for citizens who wrote in another language
-    "en": "I found nothing on this question in the stored German rules. Please contact your local Jobcenter.",
-    "tr": "Bu soruyla ilgili kayıtlı Alman kurallarında bir şey bulamadım. Lütfen yerel Jobcenter'ınıza başvurun.",
-    "ru": "По этому вопросу в сохранённых немецких правилах ничего не найдено. Пожалуйста, обратитесь в "
-          "ваш местный Jobcenter.",
-    "uk": "Щодо цього питання у збережених німецьких правилах нічого не знайдено. Будь ласка, зверніться до "
-          "вашого місцевого Jobcenter.",
-    "ar": "لم أجد شيئًا عن هذا السؤال في القواعد الألمانية المحفوظة. يرجى التواصل مع مركز العمل (Jobcenter) المحلي.",
+REFUSAL_FOREIGN = {  # the citizen refusal in the other languages; the German text follows it
+    lang: i18n.text("refusal.citizen", lang) for lang in i18n.LANGUAGES if lang != i18n.DEFAULT_LANGUAGE
 }
-NO_SENTENCE = "In den gefundenen Quellen steht dazu keine eindeutige Aussage. Bitte sehen Sie sich die Quellen an."
+NO_SENTENCE = i18n.text("no_sentence")
+
+
+def _is_citizen(audience: Audience | str) -> bool:
+    return audience == Audience.CITIZEN
+
+
+def notice_text(name: str, audience: Audience | str, language: str = "de", **fields: object) -> str:
+    """A notice ("extractive", "fallback", "generated", "citizen", "unsupported"): in the citizen's language
+    for citizens, in German for staff."""
+    lang = language if _is_citizen(audience) else i18n.DEFAULT_LANGUAGE
+    return i18n.text(NOTICES[name], lang, **fields)
 
 
 def refusal_text(audience: Audience, language: str) -> str:
-    base = REFUSAL[Audience.STAFF if audience != Audience.CITIZEN else Audience.CITIZEN]
-    foreign = REFUSAL_FOREIGN.get(language) if audience == Audience.CITIZEN else None
-    return f"{foreign}\n\n{base}" if foreign else base
+    """Nothing found: for citizens in their language, followed by the German text (to show at the Jobcenter)."""
+    if not _is_citizen(audience):
+        return REFUSAL[Audience.STAFF]
+    base = REFUSAL[Audience.CITIZEN]
+    if i18n.shown_language(language) == i18n.DEFAULT_LANGUAGE:
+        return base
+    return f"{i18n.text('refusal.citizen', language)}\n\n{base}"
+
+
+def office_refusal_text(office: str, language: str = "de") -> str:
+    """A neighbouring topic: what this assistant answers, and which office answers the question instead
+    (`office` one of `i18n.OFFICES`); in the citizen's language, followed by German for other languages."""
+    def one(lang: str) -> str:
+        return f"{i18n.text('refusal_office.scope', lang)} {i18n.text('refusal_office.' + office, lang)}"
+
+    if i18n.shown_language(language) == i18n.DEFAULT_LANGUAGE:
+        return one(i18n.DEFAULT_LANGUAGE)
+    return f"{one(language)}\n\n{one(i18n.DEFAULT_LANGUAGE)}"
+
+
+def no_sentence_text(language: str = "de") -> str:
+    return i18n.text("no_sentence", language)
 
 
 def lead_in(audience: Audience, language: str) -> str:
-    aud = Audience.STAFF if audience != Audience.CITIZEN else Audience.CITIZEN
-    if aud == Audience.CITIZEN and language != "de":
-        return LEAD_IN.get((language, aud), LEAD_IN[("en", aud)])
-    return LEAD_IN[("de", aud)]
+    if _is_citizen(audience):
+        return i18n.text("lead_in.citizen", language)
+    return LEAD_IN[("de", Audience.STAFF)]
 
 
 # --- the prompt ----------------------------------------------------------------------------------
