@@ -203,6 +203,9 @@ def _read_bytes(path: Path, settings: Settings) -> tuple[bytes, float]:
     return data, stat.st_mtime
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc without tab, newlines, form feed
+
+
 def _decode_text(data: bytes, filename: str) -> str:
     """UTF-16 (with BOM), UTF-8 (with or without BOM), else cp1252; binary data is rejected."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -224,7 +227,7 @@ def _decode_text(data: bytes, filename: str) -> str:
                 filename, "Die Zeichenkodierung der Datei ist nicht lesbar (erwartet UTF-8 oder Windows-1252)."
             )
     text = text.removeprefix("\ufeff")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(2, len(text) // 100):
         raise InvalidDocumentError(filename, "Die Datei enthält Binärdaten und ist keine Textdatei.")
     if not text.strip():
@@ -238,9 +241,23 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Bounded and bracket-free inside, so that a run of "[" or "](" cannot make the search backtrack.
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]{0,500})\]\(([^()\n]{0,2000})\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(([^()\n]{0,2000})\)")
+
+
+def _drop_html_comments(text: str) -> str:
+    """Markdown without `<!-- … -->`, in one pass (an unclosed comment runs to the end, as in HTML)."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        out.append(text[pos:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _clean_inline_markdown(line: str) -> str:
@@ -255,7 +272,7 @@ def _clean_inline_markdown(line: str) -> str:
 
 
 def _parse_markdown(text: str) -> _Parsed:
-    return _parse_lines(_HTML_COMMENT.sub("", text), markdown=True)
+    return _parse_lines(_drop_html_comments(text), markdown=True)
 
 
 def _parse_plain_text(text: str) -> _Parsed:
@@ -314,15 +331,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)]|[a-z][.)])\s+")
 
 def _join_soft_lines(lines: list[str]) -> str:
     """Join wrapped lines with spaces; list items and table rows keep their own line."""
-    out: list[str] = []
+    out: list[list[str]] = []  # lines of the output, each a list of joined pieces (no quadratic joining)
     for line in lines:
         if not line.strip():
             continue
-        if not out or _LIST_ITEM.match(line) or " | " in line or " | " in out[-1]:
-            out.append(line.strip())
+        if not out or _LIST_ITEM.match(line) or " | " in line or " | " in out[-1][-1]:
+            out.append([line.strip()])
         else:
-            out[-1] = f"{out[-1]} {line.strip()}"
-    return "\n".join(out).strip()
+            out[-1].append(line.strip())
+    return "\n".join(" ".join(parts) for parts in out).strip()
 
 
 # --------------------------------------------------------------------------- HTML
@@ -337,18 +354,29 @@ _HTML_CONTAINERS = {
 
 
 def _parse_html(data: bytes, filename: str) -> _Parsed:
-    from bs4 import BeautifulSoup, NavigableString, Tag
-    from bs4.element import PreformattedString  # comments, doctype, CDATA, processing instructions
+    """HTML through lxml (C, linear): headings, paragraphs, lists and tables as blocks, scripts dropped."""
+    from bs4 import UnicodeDammit
+    from lxml import etree
+    from lxml import html as lxml_html
 
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InvalidDocumentError(filename, "Die Datei enthält Binärdaten und ist keine HTML-Datei.")
+    depth = html_nesting_depth(data)
+    if depth > MAX_HTML_DEPTH:
+        raise InvalidDocumentError(filename, f"Die HTML-Datei ist zu tief verschachtelt (mehr als {MAX_HTML_DEPTH} "
+                                             "Ebenen). Bitte als einfaches HTML oder als PDF speichern.")
+    markup = UnicodeDammit(data, is_html=True).unicode_markup or ""
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    if not markup.strip():
+        raise InvalidDocumentError(filename, "Die Datei enthält keinen lesbaren Text.")
     try:
-        soup = BeautifulSoup(data, "lxml")
-    except Exception:
-        soup = BeautifulSoup(data, "html.parser")
-    meta_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup.find_all(_HTML_DROP):
-        tag.decompose()
+        root = lxml_html.document_fromstring(markup)
+    except (etree.ParserError, ValueError) as exc:
+        raise InvalidDocumentError(filename, "Die HTML-Datei kann nicht gelesen werden.") from exc
+    title = root.find(".//title")
+    meta_title = _squash(title.text_content()) if title is not None else ""
+    for element in list(root.iter(*_HTML_DROP)):
+        element.drop_tree()
 
     blocks: list[_Block] = []
     inline: list[str] = []
@@ -359,18 +387,14 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
             blocks.append(_Block(text))
         inline.clear()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):
-                continue
-            if isinstance(child, NavigableString):
-                if child.strip():
-                    inline.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            tag = child.name.lower() if child.name else ""
-            if tag in _HTML_HEADINGS:
+    def walk(node) -> None:
+        if isinstance(node.tag, str) and node.text and node.text.strip():
+            inline.append(node.text)
+        for child in node:
+            tag = child.tag.lower() if isinstance(child.tag, str) else ""  # "" for comments, PIs
+            if not tag:
+                pass
+            elif tag in _HTML_HEADINGS:
                 flush()
                 heading = _clean_heading(_html_text(child))
                 if heading:
@@ -382,13 +406,13 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
                     blocks.append(_Block("\n".join(rows)))
             elif tag in _HTML_LEAF_BLOCKS:
                 flush()
-                if child.find(["table", *_HTML_HEADINGS]):
+                if _wraps_structure(child):
                     walk(child)  # a block that wraps structure: descend instead of flattening
                     flush()
-                    continue
-                text = child.get_text().strip("\n") if tag == "pre" else _html_text(child)
-                if text:
-                    blocks.append(_Block(f"- {text}" if tag == "li" else text))
+                else:
+                    text = child.text_content().strip("\n") if tag == "pre" else _html_text(child)
+                    if text:
+                        blocks.append(_Block(f"- {text}" if tag == "li" else text))
             elif tag in _HTML_CONTAINERS:
                 flush()
                 walk(child)
@@ -397,11 +421,42 @@ def _parse_html(data: bytes, filename: str) -> _Parsed:
                 inline.append(" ")
             else:  # inline element (span, a, strong, …): its text runs on with the surrounding text
                 inline.append(_html_text(child, squash=False))
-        return None
+            if child.tail and child.tail.strip():
+                inline.append(child.tail)
 
-    walk(soup)
+    walk(root)
     flush()
     return _Parsed(blocks, meta_title=_clean_heading(meta_title))
+
+
+MAX_HTML_DEPTH = 256  # real pages nest a few dozen levels; deeper input is refused before it is parsed
+_TAG_RE = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]{0,30})\b[^<>]{0,4000}?(/?)>")
+_HTML_VOID = {b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+              b"source", b"track", b"wbr"}
+_HTML_SELF_CLOSING = {b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"thead", b"tbody", b"tfoot"}
+
+
+def html_nesting_depth(data: bytes) -> int:
+    """The deepest element nesting, in one linear pass over the tags (elements that close themselves
+    implicitly, such as <p> and <li>, and void elements do not count)."""
+    depth = deepest = 0
+    for m in _TAG_RE.finditer(data):
+        name = m.group(2).lower()
+        if name in _HTML_VOID or name in _HTML_SELF_CLOSING or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_HTML_DEPTH:  # enough to refuse; the rest need not be read
+                    break
+    return deepest
+
+
+def _wraps_structure(node) -> bool:
+    return any(isinstance(d.tag, str) and (d.tag == "table" or d.tag in _HTML_HEADINGS) for d in node.iterdescendants())
 
 
 _HTML_BREAKING = {
@@ -412,27 +467,31 @@ _HTML_BREAKING = {
 
 def _html_text(node, *, squash: bool = True) -> str:
     """An element's text: inline markup joins without spaces (`Miet<b>ober</b>grenze`),
-    block elements and line breaks separate words."""
-    from bs4 import NavigableString, Tag
-    from bs4.element import PreformattedString
-
+    block elements and line breaks separate words (depth is bounded by MAX_HTML_DEPTH)."""
     parts: list[str] = []
-    for item in node.descendants:
-        if isinstance(item, Tag):
-            if item.name in _HTML_BREAKING:
+
+    def collect(element) -> None:
+        if isinstance(element.tag, str):
+            if element.tag in _HTML_BREAKING:
                 parts.append(" ")
-        elif isinstance(item, NavigableString) and not isinstance(item, PreformattedString):
-            parts.append(str(item))
+            if element.text:
+                parts.append(element.text)
+        for child in element:
+            collect(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    collect(node)
     text = "".join(parts)
     return _squash(text) if squash else text
 
 
 def _html_table_rows(table) -> list[str]:
     rows: list[str] = []
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
+    for tr in table.iter("tr"):
+        if next(tr.iterancestors("table"), None) is not table:
             continue  # rows of a nested table are part of their cell's text
-        cells = [_html_text(cell) for cell in tr.find_all(["td", "th"], recursive=False)]
+        cells = [_html_text(cell) for cell in tr if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
         if any(cells):
             rows.append(" | ".join(cells))
     return rows
