@@ -42,8 +42,18 @@ test-slow: $(STAMP) chromium
 chromium:
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
+# Retrieval figures on the dev set (seen in training) and on the train / validation / test splits of
+# eval/sets/ (the test split is for reporting only: never train or tune on it).
+EVAL_SPLITS ?= train validation test
 eval: $(INDEX)
 	$(BIN)/python -m assistant eval $(EVAL) --output index/eval-results.jsonl
+	for s in $(EVAL_SPLITS); do echo "== $$s"; \
+	  $(BIN)/python -m assistant eval eval/sets/$$s.jsonl --output index/eval-$$s.jsonl || exit 1; done
+
+# Retrain the learned ranker and the scope check (assistant/retrieval/ranker_model.txt, scope_model.json).
+.PHONY: train-ranker
+train-ranker: $(INDEX)
+	$(BIN)/python scripts/train_ranker.py
 
 bench: $(INDEX)
 	$(BIN)/python scripts/bench.py

@@ -56,13 +56,13 @@ def collect_all(retriever: Retriever, cache: T.VectorCache, sets: dict[str, list
     return out
 
 
-def cross_fitted(samples: list[T.Sample], section_of: np.ndarray, per_section: int, valid: list[T.Sample]):
+def cross_fitted(samples: list[T.Sample], section_of: np.ndarray, per_section: int, rounds: int):
     """Rankings of each training question by a ranker that did not see it (for the scope check)."""
     folds = [samples[i::FOLDS] for i in range(FOLDS)]
     out: dict[int, tuple] = {}
     for f in range(FOLDS):
         rest = [s for g, fold in enumerate(folds) if g != f for s in fold]
-        model, _ = T.train_ranker(rest, valid, log=lambda m: None)
+        model, _ = T.train_ranker(rest, log=lambda m: None, rounds=rounds)
         for s, r in zip(folds[f], T.rankings(model, folds[f], section_of, per_section)):
             out[id(s)] = r
     return [out[id(s)] for s in samples]
@@ -101,22 +101,22 @@ def main() -> int:
         variants["train+extra"] = train + extra
     if args.extra == "yes":
         variants.pop("train", None)
-    best_name, best_key, best_model = "", (-1.0,), ""
+    best_name, best_key, best_model, best_rounds = "", (-1.0,), "", 0
     for name, data in variants.items():
         log(f"training ranker on {name}")
-        model, _ = T.train_ranker(data, valid, log=log)
+        model, rounds = T.train_ranker(data, log=log)
         s = T.figures(retriever, valid, T.rankings(model, valid, section_of, per_section))
         log(f"  validation: {fmt(s)}")
         o = s["overall"]
         key = (o["hit1"] + o["hit5"] + o["mrr"], o["unit_hit1"])
         if key > best_key:
-            best_name, best_key, best_model = name, key, model
+            best_name, best_key, best_model, best_rounds = name, key, model, rounds
     fit_set = variants[best_name]
     log(f"ranker kept: trained on {best_name}")
 
     # scope check: evidence of cross-fitted rankings on the training questions, threshold on validation
     log("cross-fitted rankings for the scope check")
-    oof = cross_fitted(fit_set, section_of, per_section, valid)
+    oof = cross_fitted(fit_set, section_of, per_section, best_rounds)
     Xs, texts, ys = T.scope_rows(retriever, fit_set, oof)
     valid_ranked = T.rankings(best_model, valid, section_of, per_section)
     Xv, texts_v, yv = T.scope_rows(retriever, valid, valid_ranked)

@@ -117,6 +117,12 @@ def query_info(question: str, lexical: LexicalIndex) -> QueryInfo:
     )
 
 
+def dense_text(info: QueryInfo) -> str:
+    """What the dense side embeds: the question with the glossary's legal terms (everyday and foreign words
+    alone are far from the law's wording in e5-small; measured on the training questions)."""
+    return info.expanded if info.extra else info.question
+
+
 def guideline_links(units: list[StoredUnit]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (guideline unit, law unit it explains, specific?) built from the Randzeichen's own words.
 

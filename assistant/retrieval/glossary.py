@@ -80,3 +80,19 @@ def outside_topics(question: str) -> list[str]:
 def has_anchor(question: str) -> bool:
     """Does the question name the Bürgergeld context ("beim Bürgergeld", "angerechnet")?"""
     return any(p.search(question) for p in load_scope().anchors)
+
+
+@lru_cache(maxsize=4)
+def load_offices(path: Path = GLOSSARY_PATH) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    data = tomllib.loads(path.read_text(encoding="utf-8")).get("offices", {})
+    return tuple((office, tuple(_pattern(t) for t in terms)) for office, terms in data.items())
+
+
+def office_terms(question: str) -> dict[str, list[str]]:
+    """The other offices' matters a question names: office → the words that name them."""
+    found: dict[str, list[str]] = {}
+    for office, patterns in load_offices():
+        hits = [m.group(0) for p in patterns if (m := p.search(question))]
+        if hits:
+            found[office] = hits
+    return found

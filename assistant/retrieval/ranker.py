@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import FEATURE_NAMES, Analysis, Analyzer
+from .glossary import office_terms
 from .lexical import _stemmer, words
 
 RANKER_PATH = Path(__file__).with_name("ranker_model.txt")
@@ -43,7 +45,14 @@ class LearnedRanker:
 
 @lru_cache(maxsize=2)
 def load_ranker(path: Path = RANKER_PATH) -> LearnedRanker | None:
-    return LearnedRanker(path.read_text(encoding="utf-8")) if path.exists() else None
+    """The shipped ranker; None (the rules path is used) when missing or trained on other features."""
+    if not path.exists():
+        return None
+    try:
+        return LearnedRanker(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        warnings.warn(str(exc), stacklevel=2)
+        return None
 
 
 def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndarray, per_section: int) -> list[int]:
@@ -68,7 +77,8 @@ def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndar
 # --- scope check -------------------------------------------------------------------------------
 
 SCOPE_FEATURES = ("dense_max", "dense_top5", "bm25_max", "bm25_raw_max", "cov_top1", "cov_top5", "nouns_found",
-                  "rare_unsupported", "unknown_share", "expansions", "german", "q_len", "ranker_top", "ranker_gap")
+                  "rare_unsupported", "unknown_share", "expansions", "german", "q_len", "ranker_top", "ranker_gap",
+                  "office_named", "office_in_top")
 
 
 def bag_of_words(question: str) -> list[str]:
@@ -99,6 +109,8 @@ def scope_features(analyzer: Analyzer, analysis: Analysis, ranked: list[int], to
     df = lex.document_frequency
     rare = [t for t in qtok if df.get(t, 0) < 50]
     dense_sorted = np.sort(analysis.dense)[::-1]
+    named = [w for words_ in office_terms(info.question).values() for w in words_]
+    named_tokens = [lex.tokens(w) for w in named]
     values = {
         "dense_max": float(dense_sorted[0]) if len(dense_sorted) else 0.0,
         "dense_top5": float(dense_sorted[:5].mean()) if len(dense_sorted) else 0.0,
@@ -114,6 +126,9 @@ def scope_features(analyzer: Analyzer, analysis: Analysis, ranked: list[int], to
         "q_len": math.log1p(len(qtok)),
         "ranker_top": top_scores[0] if top_scores else 0.0,
         "ranker_gap": (top_scores[0] - top_scores[min(4, len(top_scores) - 1)]) if top_scores else 0.0,
+        "office_named": float(len(office_terms(info.question))),
+        "office_in_top": (sum(all(t in found for t in toks) for toks in named_tokens) / len(named_tokens))
+        if named_tokens else 1.0,
     }
     return np.array([values[n] for n in SCOPE_FEATURES], dtype=np.float64)
 
@@ -162,6 +177,10 @@ class ScopeModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
     def office(self, question: str) -> str | None:
+        """The office whose matters the question names (the lexicon), else the bag-of-words guess."""
+        named = office_terms(question)
+        if named:
+            return max(named, key=lambda o: len(named[o]))
         if not self.offices:
             return None
         best = max(self.offices, key=lambda o: self.offices[o].logit(None, question))
@@ -181,4 +200,10 @@ class ScopeModel:
 
 @lru_cache(maxsize=2)
 def load_scope_model(path: Path = SCOPE_PATH) -> ScopeModel | None:
-    return ScopeModel.from_json(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else None
+    if not path.exists():
+        return None
+    try:
+        return ScopeModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except ValueError as exc:
+        warnings.warn(str(exc), stacklevel=2)
+        return None

@@ -19,7 +19,7 @@ from ..catalog import StoredUnit
 from ..model import Audience, DocKind, UnitRole, Visibility
 from ..textprep import indexed_text
 from ..workspace import Workspace
-from .features import COL, Analysis, Analyzer
+from .features import Analysis, Analyzer, dense_text, query_info
 from .glossary import covered_by_glossary, expansions, has_anchor, is_amount_question, outside_topics
 from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
@@ -207,9 +207,10 @@ class Retriever:
         audience = Audience(audience)
         question = question[: self.ws.settings.max_question_chars]
         self.refresh()
+        info = query_info(question, self.lexical)
         if vector is None:
-            vector = self.ws.embedder.embed_query(question)
-        return self.analyzer.analyse(question, audience, self._allowed(audience, as_of), vector)
+            vector = self.ws.embedder.embed_query(dense_text(info))
+        return self.analyzer.analyse(question, audience, self._allowed(audience, as_of), vector, info)
 
     def rank(self, analysis: Analysis) -> tuple[list[int], list[float]]:
         scores = self.ranker.score(analysis.features)
@@ -229,10 +230,11 @@ class Retriever:
         return False, self.scope.office(analysis.info.question)
 
     def _retrieve_learned(self, question: str, audience: Audience, k: int, allowed: np.ndarray) -> RetrievalResult:
-        analysis = self.analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(question))
+        info = query_info(question, self.lexical)
+        analysis = self.analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(dense_text(info)),
+                                         info)
         ranked, scores = self.rank(analysis)
-        exact = set(analysis.exact_first) | {
-            int(c) for c, x in zip(analysis.candidates, analysis.features[:, COL["exact_unit"]]) if x > 0}
+        exact = set(analysis.exact_first)  # they lead the ranking (the answer quotes their opening)
         hits = [Hit(self.units[i], s, float(analysis.dense[i]), float(analysis.bm25[i]), i in exact)
                 for i, s in zip(ranked[:k], scores[:k])]
         relevant, office = self.judge_scope(analysis, ranked, scores)
