@@ -560,6 +560,428 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Vous pouvez obtenir de l'aide auprès de votre syndicat, d'une avocate ou d'un avocat en droit du "
               "travail, ou du bureau des requêtes (Rechtsantragsstelle) du tribunal du travail (Arbeitsgericht).",
     },
+    # --- the search-based answer: lead-in and next step per topic (citizens) ------------------------------
+    # A lead-in is one sentence that says in plain words what the topic is; it ends with a colon because the
+    # quoted rules follow it. A next step says what the person can do; neither states an amount or a period.
+    "topic.einkommen.lead_in": {
+        "de": "Einkommen ist Geld, das Sie bekommen, zum Beispiel Lohn, Unterhalt oder Kindergeld; was davon "
+              "angerechnet wird und was Sie behalten dürfen, steht in den Vorschriften:",
+        "en": "Income (Einkommen) is money you receive, for example wages, maintenance or child benefit; what "
+              "counts against your Bürgergeld and what you may keep is set out in these German rules (quoted "
+              "in German):",
+        "tr": "Gelir (Einkommen), aldığınız paradır, örneğin maaş, nafaka veya çocuk parası; bunun ne kadarının "
+              "hesaba katıldığı ve ne kadarını tutabileceğiniz şu Alman kurallarında yazılıdır (Almanca alıntı):",
+        "ar": "الدخل (Einkommen) هو المال الذي تحصل عليه، مثل الأجر أو النفقة أو إعانة الأطفال؛ وما يُحتسب منه وما "
+              "يحق لك الاحتفاظ به مذكور في هذه القواعد الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Дохід (Einkommen) — це гроші, які ви отримуєте, наприклад зарплата, аліменти чи допомога на "
+              "дитину; що з цього зараховується і що ви можете залишити собі, сказано в цих німецьких правилах "
+              "(цитата німецькою мовою):",
+        "ru": "Доход (Einkommen) — это деньги, которые вы получаете, например зарплата, алименты или пособие на "
+              "ребёнка; что из этого учитывается и что вы можете оставить себе, сказано в этих немецких правилах "
+              "(цитата на немецком языке):",
+        "pl": "Dochód (Einkommen) to pieniądze, które otrzymujesz, na przykład pensja, alimenty lub zasiłek na "
+              "dziecko; co z tego jest wliczane, a co możesz zatrzymać, mówią te niemieckie przepisy (cytat po "
+              "niemiecku):",
+        "fa": "درآمد (Einkommen) پولی است که دریافت می‌کنید، مثلاً حقوق، نفقه یا کمک‌هزینه فرزند؛ اینکه چه مقدار "
+              "از آن حساب می‌شود و چه مقدار را می‌توانید نگه دارید، در این قوانین آلمان آمده است (به زبان آلمانی):",
+        "fr": "Les revenus (Einkommen), c'est l'argent que vous recevez, par exemple un salaire, une pension "
+              "alimentaire ou les allocations familiales ; ce qui est déduit et ce que vous pouvez garder figure "
+              "dans ces règles allemandes (citées en allemand) :",
+    },
+    "topic.einkommen.next_step": {
+        "de": "Melden Sie jedes Einkommen und jede Änderung sofort Ihrem Jobcenter und reichen Sie Nachweise ein, "
+              "zum Beispiel Lohnabrechnungen. Wenn Sie meinen, dass Ihr Einkommen falsch angerechnet wurde, lassen "
+              "Sie Ihren Bescheid prüfen.",
+        "en": "Tell your Jobcenter about every income and every change straight away and send proof, for example "
+              "your payslips. If you think your income was counted wrongly, have your decision (Bescheid) "
+              "checked.",
+        "tr": "Her geliri ve her değişikliği hemen Jobcenter'ınıza bildirin ve belgeleri verin, örneğin maaş "
+              "bordrolarınızı. Gelirinizin yanlış hesaplandığını düşünüyorsanız kararınızı (Bescheid) kontrol "
+              "ettirin.",
+        "ar": "أبلغ مركز العمل (Jobcenter) فورًا بكل دخل وبكل تغيير، وقدّم الإثباتات، مثل كشوف الراتب. إذا كنت تعتقد "
+              "أن دخلك احتُسب بشكل خاطئ، فاطلب فحص القرار (Bescheid).",
+        "uk": "Одразу повідомляйте свій Jobcenter про кожен дохід і кожну зміну та подавайте підтвердження, "
+              "наприклад розрахункові листи. Якщо ви вважаєте, що дохід зарахували неправильно, попросіть "
+              "перевірити ваше рішення (Bescheid).",
+        "ru": "Сразу сообщайте в свой Jobcenter о каждом доходе и каждом изменении и подавайте подтверждения, "
+              "например расчётные листы. Если вы считаете, что доход учли неправильно, попросите проверить ваше "
+              "решение (Bescheid).",
+        "pl": "Zgłaszaj od razu w swoim Jobcenter każdy dochód i każdą zmianę i przedstaw dowody, na przykład "
+              "odcinki wypłaty. Jeśli uważasz, że dochód policzono źle, oddaj decyzję (Bescheid) do sprawdzenia.",
+        "fa": "هر درآمد و هر تغییری را فوراً به Jobcenter خود اطلاع دهید و مدارک را تحویل دهید، مثلاً فیش حقوقی. "
+              "اگر فکر می‌کنید درآمدتان اشتباه حساب شده است، تصمیم اداره (Bescheid) را بررسی کنید یا بدهید بررسی کنند.",
+        "fr": "Signalez tout de suite chaque revenu et chaque changement à votre Jobcenter et envoyez les "
+              "justificatifs, par exemple vos fiches de paie. Si vous pensez que votre revenu a été mal compté, "
+              "faites vérifier votre décision (Bescheid).",
+    },
+    "topic.vermoegen.lead_in": {
+        "de": "Vermögen ist, was Sie schon besitzen, zum Beispiel Erspartes, ein Auto oder eine Wohnung; was "
+              "davon geschützt ist, steht in den Vorschriften:",
+        "en": "Assets (Vermögen) are what you already own, for example savings, a car or a flat; which of them "
+              "are protected is set out in these German rules (quoted in German):",
+        "tr": "Varlık (Vermögen), zaten sahip olduğunuz şeylerdir, örneğin birikim, araba veya daire; bunların "
+              "hangilerinin korunduğu şu Alman kurallarında yazılıdır (Almanca alıntı):",
+        "ar": "الأصول (Vermögen) هي ما تملكه بالفعل، مثل المدخرات أو السيارة أو الشقة؛ وما هو محمي منها مذكور في "
+              "هذه القواعد الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Майно (Vermögen) — це те, що у вас уже є, наприклад заощадження, автомобіль чи квартира; що з "
+              "цього захищено, сказано в цих німецьких правилах (цитата німецькою мовою):",
+        "ru": "Имущество (Vermögen) — это то, что у вас уже есть, например сбережения, машина или квартира; что "
+              "из этого защищено, сказано в этих немецких правилах (цитата на немецком языке):",
+        "pl": "Majątek (Vermögen) to to, co już posiadasz, na przykład oszczędności, samochód lub mieszkanie; co "
+              "z tego jest chronione, mówią te niemieckie przepisy (cytat po niemiecku):",
+        "fa": "دارایی (Vermögen) چیزی است که از قبل دارید، مثلاً پس‌انداز، خودرو یا آپارتمان؛ اینکه کدام‌یک محفوظ "
+              "می‌ماند، در این قوانین آلمان آمده است (به زبان آلمانی):",
+        "fr": "Le patrimoine (Vermögen), c'est ce que vous possédez déjà, par exemple une épargne, une voiture ou "
+              "un logement ; ce qui en est protégé figure dans ces règles allemandes (citées en allemand) :",
+    },
+    "topic.vermoegen.next_step": {
+        "de": "Geben Sie im Antrag alle Konten und Werte an und legen Sie Nachweise bei, zum Beispiel "
+              "Kontoauszüge. Fragen Sie Ihr Jobcenter, welcher Freibetrag für Sie und Ihre Familie gilt.",
+        "en": "List all accounts and valuables in your application and add proof, for example bank statements. "
+              "Ask your Jobcenter which allowance (Freibetrag) applies to you and your family.",
+        "tr": "Başvurunuzda bütün hesapları ve değerli şeyleri belirtin ve belgeleri ekleyin, örneğin hesap "
+              "dökümlerini. Sizin ve aileniz için hangi muafiyetin (Freibetrag) geçerli olduğunu Jobcenter'ınıza "
+              "sorun.",
+        "ar": "اذكر في الطلب كل الحسابات والأشياء ذات القيمة، وأرفق الإثباتات، مثل كشوف الحساب. واسأل مركز العمل "
+              "(Jobcenter) عن المبلغ المعفى (Freibetrag) الذي ينطبق عليك وعلى أسرتك.",
+        "uk": "Укажіть у заяві всі рахунки й цінності та додайте підтвердження, наприклад виписки з рахунку. "
+              "Запитайте свій Jobcenter, яка неоподатковувана сума (Freibetrag) діє для вас і вашої родини.",
+        "ru": "Укажите в заявлении все счета и ценности и приложите подтверждения, например выписки со счёта. "
+              "Спросите в своём Jobcenter, какая свободная от учёта сумма (Freibetrag) действует для вас и вашей "
+              "семьи.",
+        "pl": "Podaj we wniosku wszystkie konta i wartościowe rzeczy i dołącz dowody, na przykład wyciągi z "
+              "konta. Zapytaj w swoim Jobcenter, jaka kwota wolna (Freibetrag) obowiązuje ciebie i twoją rodzinę.",
+        "fa": "در درخواست همه حساب‌ها و دارایی‌ها را بنویسید و مدارک را ضمیمه کنید، مثلاً صورت‌حساب بانکی. از "
+              "Jobcenter بپرسید چه مبلغ معافی (Freibetrag) برای شما و خانواده‌تان در نظر گرفته می‌شود.",
+        "fr": "Indiquez dans votre demande tous vos comptes et biens de valeur et joignez les justificatifs, par "
+              "exemple vos relevés bancaires. Demandez à votre Jobcenter quelle franchise (Freibetrag) s'applique "
+              "à vous et à votre famille.",
+    },
+    "topic.unterkunft.lead_in": {
+        "de": "Zu den Kosten für Ihre Wohnung und Heizung (Miete, Nebenkosten, Heizkosten) steht in den "
+              "Vorschriften:",
+        "en": "On the costs of your home and heating (rent, service charges, heating costs), the German rules "
+              "say (quoted in German):",
+        "tr": "Eviniz ve ısınma masraflarınız (kira, yan giderler, ısınma giderleri) hakkında Alman kuralları "
+              "şöyle der (Almanca alıntı):",
+        "ar": "بشأن تكاليف سكنك وتدفئتك (الإيجار، والتكاليف الإضافية، وتكاليف التدفئة) تقول القواعد الألمانية "
+              "(مقتبسة باللغة الألمانية):",
+        "uk": "Про витрати на житло й опалення (оренда, комунальні витрати, опалення) німецькі правила кажуть "
+              "(цитата німецькою мовою):",
+        "ru": "О расходах на жильё и отопление (аренда, коммунальные расходы, отопление) немецкие правила "
+              "говорят (цитата на немецком языке):",
+        "pl": "O kosztach mieszkania i ogrzewania (czynsz, koszty dodatkowe, ogrzewanie) niemieckie przepisy "
+              "mówią (cytat po niemiecku):",
+        "fa": "درباره هزینه‌های مسکن و گرمایش شما (اجاره، هزینه‌های جانبی، هزینه گرمایش) قوانین آلمان می‌گویند "
+              "(به زبان آلمانی):",
+        "fr": "Sur les frais de logement et de chauffage (loyer, charges, chauffage), les règles allemandes "
+              "disent (citées en allemand) :",
+    },
+    "topic.unterkunft.next_step": {
+        "de": "Reichen Sie Mietvertrag, Nebenkostenabrechnung und Heizkostenrechnung beim Jobcenter ein, sobald "
+              "Sie sie haben. Vor einem Umzug fragen Sie zuerst das Jobcenter und unterschreiben Sie einen neuen "
+              "Mietvertrag erst nach der Zusicherung.",
+        "en": "Send your tenancy agreement, service-charge statement and heating bill to the Jobcenter as soon "
+              "as you have them. Before moving, ask the Jobcenter first and sign a new tenancy agreement only "
+              "after it has given its consent (Zusicherung).",
+        "tr": "Kira sözleşmesini, yan gider hesabını ve ısınma faturasını elinize geçer geçmez Jobcenter'a verin. "
+              "Taşınmadan önce Jobcenter'a sorun ve yeni kira sözleşmesini ancak onay (Zusicherung) aldıktan sonra "
+              "imzalayın.",
+        "ar": "قدّم عقد الإيجار وكشف التكاليف الإضافية وفاتورة التدفئة إلى مركز العمل (Jobcenter) فور حصولك عليها. "
+              "قبل الانتقال اسأل مركز العمل أولًا، ولا توقّع عقد إيجار جديدًا إلا بعد الحصول على الموافقة "
+              "(Zusicherung).",
+        "uk": "Подавайте до Jobcenter договір оренди, розрахунок комунальних витрат і рахунок за опалення, щойно "
+              "вони у вас є. Перед переїздом спершу запитайте Jobcenter і підписуйте новий договір оренди лише "
+              "після його згоди (Zusicherung).",
+        "ru": "Подавайте в Jobcenter договор аренды, расчёт коммунальных расходов и счёт за отопление, как только "
+              "они у вас появятся. Перед переездом сначала спросите Jobcenter и подписывайте новый договор аренды "
+              "только после его согласия (Zusicherung).",
+        "pl": "Składaj w Jobcenter umowę najmu, rozliczenie kosztów dodatkowych i rachunek za ogrzewanie, gdy "
+              "tylko je otrzymasz. Przed przeprowadzką najpierw zapytaj Jobcenter i podpisz nową umowę najmu "
+              "dopiero po jego zgodzie (Zusicherung).",
+        "fa": "قرارداد اجاره، صورت‌حساب هزینه‌های جانبی و قبض گرمایش را به محض دریافت به Jobcenter بدهید. پیش از "
+              "اسباب‌کشی ابتدا از Jobcenter بپرسید و قرارداد اجاره جدید را فقط پس از موافقت (Zusicherung) امضا کنید.",
+        "fr": "Envoyez au Jobcenter votre bail, le décompte des charges et la facture de chauffage dès que vous "
+              "les avez. Avant un déménagement, demandez d'abord au Jobcenter et ne signez un nouveau bail "
+              "qu'après son accord (Zusicherung).",
+    },
+    "topic.regelbedarf.lead_in": {
+        "de": "Der Regelbedarf ist das Geld für den Alltag, zum Beispiel für Essen, Kleidung und Strom; wie viel "
+              "es ist, hängt von der Regelbedarfsstufe ab, und dazu steht in den Vorschriften:",
+        "en": "The standard benefit (Regelbedarf) is the money for everyday life, for example food, clothes and "
+              "electricity; how much it is depends on the standard-benefit level (Regelbedarfsstufe), as these "
+              "German rules say (quoted in German):",
+        "tr": "Temel ihtiyaç (Regelbedarf), günlük hayat için paradır, örneğin yiyecek, giyecek ve elektrik; "
+              "miktarı temel ihtiyaç kademesine (Regelbedarfsstufe) bağlıdır, şu Alman kurallarında olduğu gibi "
+              "(Almanca alıntı):",
+        "ar": "الاحتياج الأساسي (Regelbedarf) هو المال اللازم للحياة اليومية، مثل الطعام والملابس والكهرباء؛ "
+              "ويتوقف مقداره على درجة الاحتياج الأساسي (Regelbedarfsstufe) كما تقول هذه القواعد الألمانية "
+              "(مقتبسة باللغة الألمانية):",
+        "uk": "Базова потреба (Regelbedarf) — це гроші на щоденне життя, наприклад на їжу, одяг і електрику; "
+              "її розмір залежить від рівня базової потреби (Regelbedarfsstufe), як кажуть ці німецькі правила "
+              "(цитата німецькою мовою):",
+        "ru": "Базовая потребность (Regelbedarf) — это деньги на повседневную жизнь, например на еду, одежду и "
+              "электричество; её размер зависит от уровня базовой потребности (Regelbedarfsstufe), как говорят "
+              "эти немецкие правила (цитата на немецком языке):",
+        "pl": "Świadczenie podstawowe (Regelbedarf) to pieniądze na codzienne życie, na przykład na jedzenie, "
+              "ubrania i prąd; jego wysokość zależy od stopnia (Regelbedarfsstufe), jak mówią te niemieckie "
+              "przepisy (cytat po niemiecku):",
+        "fa": "نیاز پایه (Regelbedarf) پول زندگی روزمره است، مثلاً برای غذا، لباس و برق؛ مبلغ آن به سطح نیاز "
+              "پایه (Regelbedarfsstufe) بستگی دارد، همان‌طور که این قوانین آلمان می‌گویند (به زبان آلمانی):",
+        "fr": "Le besoin standard (Regelbedarf), c'est l'argent de la vie quotidienne, par exemple pour la "
+              "nourriture, les vêtements et l'électricité ; son montant dépend du niveau (Regelbedarfsstufe), "
+              "comme le disent ces règles allemandes (citées en allemand) :",
+    },
+    "topic.regelbedarf.next_step": {
+        "de": "Sehen Sie in Ihrem Bescheid nach, welche Regelbedarfsstufe für jede Person gilt. Wenn sich etwas "
+              "ändert, zum Beispiel wenn ein Kind älter wird oder jemand auszieht, sagen Sie es Ihrem Jobcenter.",
+        "en": "Check in your decision (Bescheid) which standard-benefit level applies to each person. If "
+              "something changes, for example a child gets older or someone moves out, tell your Jobcenter.",
+        "tr": "Kararınızda (Bescheid) her kişi için hangi kademenin geçerli olduğuna bakın. Bir şey değişirse, "
+              "örneğin bir çocuk büyürse ya da biri evden taşınırsa, bunu Jobcenter'ınıza söyleyin.",
+        "ar": "انظر في القرار (Bescheid) أي درجة احتياج أساسي تنطبق على كل شخص. وإذا تغيّر شيء، مثل أن يكبر طفل "
+              "أو ينتقل أحد من البيت، فأخبر مركز العمل (Jobcenter).",
+        "uk": "Подивіться у своєму рішенні (Bescheid), який рівень базової потреби діє для кожної особи. Якщо "
+              "щось змінюється, наприклад дитина стає старшою або хтось виїжджає, повідомте свій Jobcenter.",
+        "ru": "Посмотрите в своём решении (Bescheid), какой уровень базовой потребности действует для каждого "
+              "человека. Если что-то меняется, например ребёнок становится старше или кто-то переезжает, сообщите "
+              "в свой Jobcenter.",
+        "pl": "Sprawdź w decyzji (Bescheid), jaki stopień obowiązuje każdą osobę. Jeśli coś się zmienia, na "
+              "przykład dziecko jest starsze albo ktoś się wyprowadza, powiedz o tym w swoim Jobcenter.",
+        "fa": "در تصمیم اداره (Bescheid) ببینید برای هر نفر کدام سطح نیاز پایه در نظر گرفته شده است. اگر چیزی "
+              "تغییر کند، مثلاً فرزندی بزرگ‌تر شود یا کسی از خانه برود، به Jobcenter خود بگویید.",
+        "fr": "Vérifiez dans votre décision (Bescheid) quel niveau s'applique à chaque personne. Si quelque chose "
+              "change, par exemple un enfant grandit ou quelqu'un déménage, dites-le à votre Jobcenter.",
+    },
+    "topic.mehrbedarf.lead_in": {
+        "de": "Ein Mehrbedarf ist zusätzliches Geld für besondere Lebenslagen, zum Beispiel in der "
+              "Schwangerschaft, für Alleinerziehende oder bei einer Krankheit; dazu steht in den Vorschriften:",
+        "en": "An additional need (Mehrbedarf) is extra money for special situations, for example pregnancy, "
+              "single parents or an illness; the German rules say (quoted in German):",
+        "tr": "Ek ihtiyaç (Mehrbedarf), özel durumlar için ek paradır, örneğin hamilelikte, tek başına çocuk "
+              "büyütenler için veya bir hastalıkta; Alman kuralları şöyle der (Almanca alıntı):",
+        "ar": "الاحتياج الإضافي (Mehrbedarf) هو مال إضافي لظروف خاصة، مثل الحمل أو للوالد الذي يربي أطفاله وحده أو "
+              "عند المرض؛ وتقول القواعد الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Додаткова потреба (Mehrbedarf) — це додаткові гроші в особливих життєвих ситуаціях, наприклад під "
+              "час вагітності, для батьків-одинаків або при хворобі; німецькі правила кажуть (цитата німецькою "
+              "мовою):",
+        "ru": "Дополнительная потребность (Mehrbedarf) — это дополнительные деньги в особых жизненных ситуациях, "
+              "например при беременности, для родителей-одиночек или при болезни; немецкие правила говорят "
+              "(цитата на немецком языке):",
+        "pl": "Dodatkowa potrzeba (Mehrbedarf) to dodatkowe pieniądze w szczególnych sytuacjach, na przykład w "
+              "ciąży, dla samotnych rodziców albo w chorobie; niemieckie przepisy mówią (cytat po niemiecku):",
+        "fa": "نیاز اضافی (Mehrbedarf) پول اضافه برای شرایط خاص است، مثلاً در دوران بارداری، برای والدینی که تنها "
+              "فرزند بزرگ می‌کنند یا هنگام بیماری؛ قوانین آلمان می‌گویند (به زبان آلمانی):",
+        "fr": "Un besoin supplémentaire (Mehrbedarf), c'est de l'argent en plus dans des situations "
+              "particulières, par exemple pendant une grossesse, pour un parent seul ou en cas de maladie ; les "
+              "règles allemandes disent (citées en allemand) :",
+    },
+    "topic.mehrbedarf.next_step": {
+        "de": "Sagen Sie Ihrem Jobcenter, wenn ein Mehrbedarf für Sie in Frage kommt, und legen Sie Nachweise "
+              "vor, zum Beispiel den Mutterpass oder ein ärztliches Attest.",
+        "en": "Tell your Jobcenter if an additional need may apply to you and show proof, for example your "
+              "maternity record (Mutterpass) or a doctor's certificate.",
+        "tr": "Sizin için bir ek ihtiyaç söz konusu olabilirse bunu Jobcenter'ınıza söyleyin ve belge gösterin, "
+              "örneğin anne kartını (Mutterpass) veya doktor raporunu.",
+        "ar": "أخبر مركز العمل (Jobcenter) إذا كان احتياج إضافي قد ينطبق عليك، وقدّم الإثباتات، مثل سجل الأمومة "
+              "(Mutterpass) أو شهادة طبية.",
+        "uk": "Скажіть своєму Jobcenter, якщо вам може належати додаткова потреба, і покажіть підтвердження, "
+              "наприклад медичну карту вагітної (Mutterpass) або довідку від лікаря.",
+        "ru": "Скажите в своём Jobcenter, если вам может полагаться дополнительная потребность, и покажите "
+              "подтверждения, например обменную карту беременной (Mutterpass) или справку от врача.",
+        "pl": "Powiedz w swoim Jobcenter, jeśli może ci przysługiwać dodatkowa potrzeba, i pokaż dowody, na "
+              "przykład kartę ciąży (Mutterpass) albo zaświadczenie lekarskie.",
+        "fa": "اگر ممکن است نیاز اضافی شامل حال شما شود، به Jobcenter بگویید و مدرک نشان دهید، مثلاً دفترچه "
+              "بارداری (Mutterpass) یا گواهی پزشک.",
+        "fr": "Dites à votre Jobcenter si un besoin supplémentaire peut vous concerner et montrez un justificatif, "
+              "par exemple le carnet de maternité (Mutterpass) ou un certificat médical.",
+    },
+    "topic.pflichten.lead_in": {
+        "de": "Zu Ihren Pflichten, also was Sie dem Jobcenter melden und wobei Sie mitwirken müssen, steht in den "
+              "Vorschriften:",
+        "en": "On your duties, that is what you must report to the Jobcenter and where you must cooperate, the "
+              "German rules say (quoted in German):",
+        "tr": "Yükümlülükleriniz, yani Jobcenter'a neyi bildirmeniz ve nerede iş birliği yapmanız gerektiği "
+              "hakkında Alman kuralları şöyle der (Almanca alıntı):",
+        "ar": "بشأن واجباتك، أي ما يجب أن تبلغ به مركز العمل (Jobcenter) وما يجب أن تشارك فيه، تقول القواعد "
+              "الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Про ваші обов'язки, тобто що ви маєте повідомляти Jobcenter і в чому маєте співпрацювати, "
+              "німецькі правила кажуть (цитата німецькою мовою):",
+        "ru": "О ваших обязанностях, то есть о том, что вы должны сообщать в Jobcenter и в чём должны "
+              "содействовать, немецкие правила говорят (цитата на немецком языке):",
+        "pl": "O twoich obowiązkach, czyli o tym, co musisz zgłaszać w Jobcenter i w czym współpracować, "
+              "niemieckie przepisy mówią (cytat po niemiecku):",
+        "fa": "درباره وظایف شما، یعنی آنچه باید به Jobcenter اطلاع دهید و در آن همکاری کنید، قوانین آلمان "
+              "می‌گویند (به زبان آلمانی):",
+        "fr": "Sur vos obligations, c'est-à-dire ce que vous devez signaler au Jobcenter et à quoi vous devez "
+              "participer, les règles allemandes disent (citées en allemand) :",
+    },
+    "topic.pflichten.next_step": {
+        "de": "Melden Sie Änderungen sofort, gehen Sie zu Ihren Terminen und sagen Sie rechtzeitig ab, wenn Sie "
+              "einen wichtigen Grund haben. Bevor Sie verreisen, fragen Sie Ihr Jobcenter um Zustimmung.",
+        "en": "Report changes straight away, go to your appointments and cancel in good time if you have an "
+              "important reason. Before you travel, ask your Jobcenter for approval.",
+        "tr": "Değişiklikleri hemen bildirin, randevularınıza gidin ve önemli bir nedeniniz varsa zamanında iptal "
+              "edin. Seyahate çıkmadan önce Jobcenter'ınızdan onay isteyin.",
+        "ar": "أبلغ عن التغييرات فورًا، واحضر مواعيدك، واعتذر في الوقت المناسب إذا كان لديك سبب مهم. وقبل السفر "
+              "اطلب موافقة مركز العمل (Jobcenter).",
+        "uk": "Одразу повідомляйте про зміни, приходьте на призначені зустрічі та вчасно скасовуйте їх, якщо маєте "
+              "поважну причину. Перед поїздкою попросіть згоди свого Jobcenter.",
+        "ru": "Сразу сообщайте об изменениях, приходите на назначенные встречи и вовремя отменяйте их, если у "
+              "вас есть уважительная причина. Перед поездкой попросите согласия своего Jobcenter.",
+        "pl": "Zgłaszaj zmiany od razu, przychodź na wyznaczone terminy i odwołuj je na czas, jeśli masz ważny "
+              "powód. Zanim wyjedziesz, poproś swój Jobcenter o zgodę.",
+        "fa": "تغییرات را فوراً اطلاع دهید، به قرارهای خود بروید و اگر دلیل مهمی دارید به‌موقع لغو کنید. پیش از "
+              "سفر از Jobcenter خود اجازه بگیرید.",
+        "fr": "Signalez tout de suite les changements, allez à vos rendez-vous et annulez à temps si vous avez "
+              "une raison importante. Avant de partir en voyage, demandez l'accord de votre Jobcenter.",
+    },
+    "topic.leistungsminderung.lead_in": {
+        "de": "Eine Leistungsminderung heißt: Sie bekommen weniger Bürgergeld, wenn Sie Pflichten ohne wichtigen "
+              "Grund nicht erfüllen; dazu steht in den Vorschriften:",
+        "en": "A benefit reduction (Leistungsminderung) means you get less Bürgergeld if you do not meet your "
+              "duties without an important reason; the German rules say (quoted in German):",
+        "tr": "Yardım kesintisi (Leistungsminderung), yükümlülüklerinizi önemli bir neden olmadan yerine "
+              "getirmezseniz daha az Bürgergeld almanız demektir; Alman kuralları şöyle der (Almanca alıntı):",
+        "ar": "تخفيض الإعانة (Leistungsminderung) يعني أنك تحصل على Bürgergeld أقل إذا لم تلتزم بواجباتك دون سبب "
+              "مهم؛ وتقول القواعد الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Зменшення допомоги (Leistungsminderung) означає, що ви отримуєте менше Bürgergeld, якщо без "
+              "поважної причини не виконуєте свої обов'язки; німецькі правила кажуть (цитата німецькою мовою):",
+        "ru": "Сокращение пособия (Leistungsminderung) означает, что вы получаете меньше Bürgergeld, если без "
+              "уважительной причины не выполняете свои обязанности; немецкие правила говорят (цитата на немецком "
+              "языке):",
+        "pl": "Obniżenie świadczenia (Leistungsminderung) oznacza, że dostajesz mniej Bürgergeld, jeśli bez "
+              "ważnego powodu nie wypełniasz obowiązków; niemieckie przepisy mówią (cytat po niemiecku):",
+        "fa": "کاهش کمک‌هزینه (Leistungsminderung) یعنی اگر بدون دلیل مهم وظایف خود را انجام ندهید، Bürgergeld "
+              "کمتری می‌گیرید؛ قوانین آلمان می‌گویند (به زبان آلمانی):",
+        "fr": "Une réduction de prestation (Leistungsminderung) veut dire que vous recevez moins de Bürgergeld si "
+              "vous ne remplissez pas vos obligations sans raison importante ; les règles allemandes disent "
+              "(citées en allemand) :",
+    },
+    "topic.leistungsminderung.next_step": {
+        "de": "Antworten Sie auf die Anhörung des Jobcenters und nennen Sie Ihren wichtigen Grund mit Nachweis. "
+              "Wenn Sie den Bescheid für falsch halten, legen Sie Widerspruch ein und achten Sie auf die Frist, "
+              "die im Bescheid steht.",
+        "en": "Reply to the Jobcenter's hearing letter (Anhörung) and give your important reason with proof. If "
+              "you think the decision is wrong, file an objection (Widerspruch) and keep to the deadline stated "
+              "in the decision.",
+        "tr": "Jobcenter'ın dinleme yazısına (Anhörung) cevap verin ve önemli nedeninizi belgesiyle bildirin. "
+              "Kararın yanlış olduğunu düşünüyorsanız itiraz (Widerspruch) edin ve kararda yazan süreye dikkat "
+              "edin.",
+        "ar": "ردّ على رسالة الاستماع (Anhörung) من مركز العمل، واذكر سببك المهم مع الإثبات. وإذا كنت تعتقد أن "
+              "القرار خاطئ فقدّم اعتراضًا (Widerspruch) وانتبه إلى المهلة المذكورة في القرار.",
+        "uk": "Дайте відповідь на лист-запит Jobcenter (Anhörung) і назвіть свою поважну причину з "
+              "підтвердженням. Якщо ви вважаєте рішення неправильним, подайте заперечення (Widerspruch) і "
+              "дотримайтеся строку, зазначеного в рішенні.",
+        "ru": "Ответьте на письмо-запрос Jobcenter (Anhörung) и назовите свою уважительную причину с "
+              "подтверждением. Если вы считаете решение неправильным, подайте возражение (Widerspruch) и "
+              "соблюдайте срок, указанный в решении.",
+        "pl": "Odpowiedz na pismo Jobcenter w sprawie wysłuchania (Anhörung) i podaj swój ważny powód z dowodem. "
+              "Jeśli uważasz, że decyzja jest błędna, złóż sprzeciw (Widerspruch) i dotrzymaj terminu podanego w "
+              "decyzji.",
+        "fa": "به نامه استماع (Anhörung) از Jobcenter پاسخ دهید و دلیل مهم خود را با مدرک بگویید. اگر فکر می‌کنید "
+              "تصمیم اشتباه است، اعتراض (Widerspruch) کنید و به مهلتی که در تصمیم نوشته شده توجه کنید.",
+        "fr": "Répondez au courrier d'audition (Anhörung) du Jobcenter et donnez votre raison importante avec un "
+              "justificatif. Si vous pensez que la décision est fausse, faites opposition (Widerspruch) en "
+              "respectant le délai indiqué dans la décision.",
+    },
+    "topic.antrag.lead_in": {
+        "de": "Zum Antrag, also wie und ab wann Sie Bürgergeld bekommen, steht in den Vorschriften:",
+        "en": "On the application (Antrag), that is how and from when you get Bürgergeld, the German rules say "
+              "(quoted in German):",
+        "tr": "Başvuru (Antrag), yani Bürgergeld'i nasıl ve ne zamandan itibaren aldığınız hakkında Alman "
+              "kuralları şöyle der (Almanca alıntı):",
+        "ar": "بشأن الطلب (Antrag)، أي كيف ومن متى تحصل على Bürgergeld، تقول القواعد الألمانية (مقتبسة باللغة "
+              "الألمانية):",
+        "uk": "Про заяву (Antrag), тобто як і з якого часу ви отримуєте Bürgergeld, німецькі правила кажуть "
+              "(цитата німецькою мовою):",
+        "ru": "О заявлении (Antrag), то есть как и с какого времени вы получаете Bürgergeld, немецкие правила "
+              "говорят (цитата на немецком языке):",
+        "pl": "O wniosku (Antrag), czyli jak i od kiedy dostajesz Bürgergeld, niemieckie przepisy mówią (cytat "
+              "po niemiecku):",
+        "fa": "درباره درخواست (Antrag)، یعنی اینکه چگونه و از چه زمانی Bürgergeld می‌گیرید، قوانین آلمان "
+              "می‌گویند (به زبان آلمانی):",
+        "fr": "Sur la demande (Antrag), c'est-à-dire comment et à partir de quand vous recevez le Bürgergeld, les "
+              "règles allemandes disent (citées en allemand) :",
+    },
+    "topic.antrag.next_step": {
+        "de": "Stellen Sie den Antrag so früh wie möglich bei dem Jobcenter, das für Ihren Wohnort zuständig ist; "
+              "das geht auch online. Stellen Sie den Weiterbewilligungsantrag rechtzeitig, bevor Ihr "
+              "Bewilligungszeitraum endet.",
+        "en": "Apply as early as possible at the Jobcenter responsible for where you live; you can also do this "
+              "online. Apply for a continuation (Weiterbewilligungsantrag) in good time before your approval "
+              "period ends.",
+        "tr": "Başvurunuzu olabildiğince erken, oturduğunuz yerden sorumlu Jobcenter'a yapın; bu internetten de "
+              "olur. Devam başvurusunu (Weiterbewilligungsantrag) onay süreniz bitmeden zamanında yapın.",
+        "ar": "قدّم الطلب في أقرب وقت ممكن لدى مركز العمل (Jobcenter) المسؤول عن مكان سكنك، ويمكن ذلك أيضًا عبر "
+              "الإنترنت. وقدّم طلب التمديد (Weiterbewilligungsantrag) في الوقت المناسب قبل انتهاء فترة الموافقة.",
+        "uk": "Подайте заяву якомога раніше до Jobcenter, відповідального за ваше місце проживання; це можна "
+              "зробити й онлайн. Подайте заяву на продовження (Weiterbewilligungsantrag) вчасно, до кінця "
+              "періоду призначення.",
+        "ru": "Подайте заявление как можно раньше в Jobcenter, который отвечает за ваше место жительства; это "
+              "можно сделать и онлайн. Подайте заявление на продление (Weiterbewilligungsantrag) вовремя, до "
+              "конца периода назначения.",
+        "pl": "Złóż wniosek jak najwcześniej w Jobcenter właściwym dla twojego miejsca zamieszkania; można to "
+              "zrobić także online. Wniosek o dalsze przyznanie (Weiterbewilligungsantrag) złóż na czas, zanim "
+              "skończy się okres przyznania.",
+        "fa": "درخواست را هرچه زودتر در Jobcenter مسئول محل سکونت خود بدهید؛ این کار آنلاین هم ممکن است. درخواست "
+              "تمدید (Weiterbewilligungsantrag) را به‌موقع و پیش از پایان دوره تأیید بدهید.",
+        "fr": "Faites votre demande le plus tôt possible auprès du Jobcenter compétent pour votre lieu de "
+              "domicile ; c'est possible aussi en ligne. Demandez la prolongation (Weiterbewilligungsantrag) à "
+              "temps, avant la fin de votre période d'attribution.",
+    },
+    "topic.bildung.lead_in": {
+        "de": "Bildung und Teilhabe sind Leistungen für Kinder und Jugendliche, zum Beispiel für Schulsachen, "
+              "Klassenfahrten, Mittagessen oder den Sportverein; dazu steht in den Vorschriften:",
+        "en": "Education and participation (Bildung und Teilhabe) are benefits for children and young people, "
+              "for example for school supplies, school trips, lunch or a sports club; the German rules say "
+              "(quoted in German):",
+        "tr": "Eğitim ve katılım (Bildung und Teilhabe), çocuklar ve gençler için yardımlardır, örneğin okul "
+              "malzemeleri, sınıf gezileri, öğle yemeği veya spor kulübü için; Alman kuralları şöyle der "
+              "(Almanca alıntı):",
+        "ar": "التعليم والمشاركة (Bildung und Teilhabe) إعانات للأطفال والشباب، مثل أدوات المدرسة والرحلات "
+              "المدرسية ووجبة الغداء أو النادي الرياضي؛ وتقول القواعد الألمانية (مقتبسة باللغة الألمانية):",
+        "uk": "Освіта й участь (Bildung und Teilhabe) — це виплати для дітей і молоді, наприклад на шкільне "
+              "приладдя, шкільні поїздки, обіди чи спортивний клуб; німецькі правила кажуть (цитата німецькою "
+              "мовою):",
+        "ru": "Образование и участие (Bildung und Teilhabe) — это выплаты для детей и молодёжи, например на "
+              "школьные принадлежности, школьные поездки, обеды или спортивную секцию; немецкие правила говорят "
+              "(цитата на немецком языке):",
+        "pl": "Edukacja i uczestnictwo (Bildung und Teilhabe) to świadczenia dla dzieci i młodzieży, na przykład "
+              "na przybory szkolne, wycieczki klasowe, obiady albo klub sportowy; niemieckie przepisy mówią "
+              "(cytat po niemiecku):",
+        "fa": "آموزش و مشارکت (Bildung und Teilhabe) کمک‌هایی برای کودکان و نوجوانان است، مثلاً برای لوازم مدرسه، "
+              "اردوهای مدرسه، ناهار یا باشگاه ورزشی؛ قوانین آلمان می‌گویند (به زبان آلمانی):",
+        "fr": "L'éducation et la participation (Bildung und Teilhabe), ce sont des aides pour les enfants et les "
+              "jeunes, par exemple pour les fournitures scolaires, les sorties de classe, le repas de midi ou un "
+              "club de sport ; les règles allemandes disent (citées en allemand) :",
+    },
+    "topic.bildung.next_step": {
+        "de": "Fragen Sie Ihr Jobcenter, wie Sie die Leistungen für Ihr Kind beantragen. Heben Sie Belege auf, "
+              "zum Beispiel die Rechnung für die Klassenfahrt oder die Bescheinigung der Schule.",
+        "en": "Ask your Jobcenter how to apply for these benefits for your child. Keep receipts, for example the "
+              "bill for the school trip or the school's certificate.",
+        "tr": "Çocuğunuz için bu yardımlara nasıl başvuracağınızı Jobcenter'ınıza sorun. Belgeleri saklayın, "
+              "örneğin sınıf gezisinin faturasını veya okulun yazısını.",
+        "ar": "اسأل مركز العمل (Jobcenter) كيف تقدّم طلب هذه الإعانات لطفلك. واحتفظ بالإيصالات، مثل فاتورة الرحلة "
+              "المدرسية أو شهادة المدرسة.",
+        "uk": "Запитайте свій Jobcenter, як подати заяву на ці виплати для вашої дитини. Зберігайте документи, "
+              "наприклад рахунок за шкільну поїздку або довідку зі школи.",
+        "ru": "Спросите в своём Jobcenter, как подать заявление на эти выплаты для вашего ребёнка. Сохраняйте "
+              "документы, например счёт за школьную поездку или справку из школы.",
+        "pl": "Zapytaj w swoim Jobcenter, jak złożyć wniosek o te świadczenia dla dziecka. Zachowuj dokumenty, "
+              "na przykład rachunek za wycieczkę klasową albo zaświadczenie ze szkoły.",
+        "fa": "از Jobcenter بپرسید چگونه این کمک‌ها را برای فرزندتان درخواست کنید. رسیدها را نگه دارید، مثلاً "
+              "صورت‌حساب اردوی مدرسه یا گواهی مدرسه.",
+        "fr": "Demandez à votre Jobcenter comment demander ces aides pour votre enfant. Gardez les justificatifs, "
+              "par exemple la facture de la sortie de classe ou l'attestation de l'école.",
+    },
+    "mark.expired": {
+        "de": "galt nur bis {date}", "en": "applied only until {date}", "tr": "yalnızca {date} tarihine kadar "
+        "geçerliydi", "ar": "كان ساريًا حتى {date} فقط", "uk": "діяло лише до {date}", "ru": "действовало только "
+        "до {date}", "pl": "obowiązywało tylko do {date}", "fa": "فقط تا {date} معتبر بود",
+        "fr": "ne valait que jusqu'au {date}",
+    },
     # --- labels of an answer ----------------------------------------------------------------------------
     "label.next_steps": {
         "de": "Was Sie jetzt tun können", "en": "What you can do now", "tr": "Şimdi ne yapabilirsiniz",

@@ -106,8 +106,8 @@ def test_table_rows_carry_header_and_caption() -> None:
                            "1. Januar 2025 | 563 | 506\n1. Januar 2026 | 563 | 506")
     assert [p.kind for p in pieces] == ["row", "row"]
     assert pieces[1].year == 2026
-    assert pieces[1].text == ("Regelbedarfsstufen nach § 28 in Euro – gültig ab: 1. Januar 2026; "
-                              "Regelbedarfsstufe 1: 563; Regelbedarfsstufe 2: 506")
+    assert pieces[1].text == ("Regelbedarfsstufen nach § 28 in Euro, gültig ab 1. Januar 2026:\n"
+                              "Regelbedarfsstufe 1 – 563\nRegelbedarfsstufe 2 – 506")  # "Stufe – Betrag" rows
     assert "1. Januar 2026 | 563 | 506" in pieces[1].highlights
 
 
@@ -161,24 +161,28 @@ ANLAGE = ("gültig ab | Regelbedarfsstufe 1 | Regelbedarfsstufe 2\n" +
           "Für ein Kind bis zur Vollendung des sechsten Lebensjahres.")
 
 
+# SGB XII is quoted where SGB II refers to it: § 20 Abs. 1a does ("entsprechend § 28 des Zwölften Buches")
+PARAGRAPH_20_1A = _unit("SGB II", "§ 20 Abs. 1a", "(1a) Der Regelbedarf wird in Höhe der jeweiligen "
+                        "Regelbedarfsstufe entsprechend § 28 des Zwölften Buches anerkannt. Das Nähere regelt eine "
+                        "Verordnung.")
+
+
 def test_extract_picks_the_row_of_the_year_asked() -> None:
-    units = [_unit("SGB II", "§ 20 Abs. 1a", "(1a) Der Regelbedarf wird in Höhe der jeweiligen Regelbedarfsstufe "
-                   "anerkannt. Das Nähere regelt eine Verordnung."),
-             _unit("SGB XII", "Anlage", ANLAGE)]
+    units = [PARAGRAPH_20_1A, _unit("SGB XII", "Anlage", ANLAGE)]
     ex = extract("Wie hoch ist der Regelbedarf für eine alleinstehende Person im Jahr 2026?", units, "citizen")
-    assert ex.text.startswith(prompts.LEAD_IN[("de", "citizen")])
-    assert "gültig ab: 1. Januar 2026; Regelbedarfsstufe 1: 563" in ex.text
+    assert ex.text.startswith(prompts.lead_in("citizen", "de", "regelbedarf"))
+    assert "gültig ab 1. Januar 2026:\nRegelbedarfsstufe 1 – 563\nRegelbedarfsstufe 2 – 506" in ex.text
     assert "2023" not in ex.text and "2025" not in ex.text
     number = [su.unit.label for su in ex.units].index("Anlage") + 1
-    row_line = next(line for line in ex.text.split("\n") if "1. Januar 2026" in line)
-    assert row_line.endswith(f"[{number}]")
+    row_block = next(block for block in ex.text.split("\n\n") if "1. Januar 2026" in block)
+    assert row_block.endswith(f"[{number}]")
     assert "Für jede erwachsene Person" in ex.text  # the definition of Regelbedarfsstufe 1
 
 
 def test_extract_lead_in_in_the_citizens_language() -> None:
-    units = [_unit("SGB XII", "Anlage", ANLAGE)]
+    units = [PARAGRAPH_20_1A, _unit("SGB XII", "Anlage", ANLAGE)]
     ex = extract("How much is the standard benefit for a single adult in 2026?", units, "citizen", "en")
-    assert ex.text.startswith(prompts.LEAD_IN[("en", "citizen")])
+    assert ex.text.startswith(prompts.lead_in("citizen", "en", "regelbedarf"))
     assert "563" in ex.text
 
 

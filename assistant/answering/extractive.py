@@ -23,8 +23,9 @@ from ..model import Audience, UnitRole
 from ..retrieval.glossary import expansions, is_amount_question
 from ..retrieval.lexical import words
 from .checks import find_figures
-from .prompts import NO_SENTENCE, lead_in
-from .sentences import split_sentences
+from . import prompts
+from .sentences import (expired_until, is_heading, limited_sentence, referenced_laws, split_sentences,
+                        strip_footnote_marks)
 
 MAX_PIECES = 4
 MIN_PIECES = 2
@@ -35,6 +36,19 @@ MAX_LIST_CHARS = 700  # a list intro shown with its items when the whole list is
 SECOND_ROW_SHARE = 0.85  # a second row of the same table must score this share of the first
 RELATIVE_FLOOR = 0.35  # pieces below this share of the best score are not shown (beyond MIN_PIECES)
 SKIPPED_ROLES = {UnitRole.CHANGELOG, UnitRole.PREAMBLE}
+DUPLICATE_OVERLAP = 0.8  # share of the shorter piece's words found in an already quoted piece: a repeat
+DUPLICATE_MIN_WORDS = 5
+EXPIRED_FACTOR = 0.5  # a rule whose time limit has passed is still shown (marked), but not first
+ASKED_MIN_SCORE = 0.5  # the question's own words (idf-weighted) that a sentence of a named unit must carry
+ASKED_TERM_WEIGHT = 0.8  # only the question's words (and family words), not glossary expansions
+# Laws quoted only where an SGB II text refers to them (or the question names them); retrieval still lists them
+REFERRED_ONLY_DOCS = ("SGB XII", "SGB III")
+# Question words for family members: the law speaks of the "Kind" (a parent asks about "meine Tochter")
+FAMILY_WORDS = frozenset({
+    "eltern", "elternteil", "vater", "mutter", "sohn", "sohnes", "tochter", "söhne", "töchter", "baby", "mama",
+    "papa", "alleinerziehend", "alleinerziehende", "kinder", "kindern", "kindes",
+})
+FAMILY_STEM = "kind"
 
 # Words of the question that say nothing about its subject
 QUESTION_STOPWORDS = frozenset({
@@ -76,15 +90,23 @@ class Piece:
     figures: bool = False
     header: tuple[str, ...] = ()  # table rows: the header row's cells
     cells: tuple[str, ...] = ()  # table rows: the row's cells
+    heading: bool = False  # a heading line ("4.4 Sonstiges Einkommen"): never quoted as a statement
+    expired: date | None = None  # the rule held only until this date (in the past)
+    limiting: bool = False  # "Satz 3 gilt nur für Anträge, die bis zum … gestellt werden": shown as the mark
+    sentence_no: int = 0  # the sentence's number within its Absatz ("Satz 3"), 0 for rows and items
 
     def shown(self, asked_years: Sequence[int] = ()) -> str:
-        """The text to quote; a row of a table whose columns are years shows only the year that applies."""
+        """The text to quote; a row of a table whose columns are years shows only the year that applies;
+        a rule whose end date has passed carries it ("(galt nur bis 31.12.2023)")."""
         columns = _year_columns(self.header) if self.kind == "row" else {}
-        if not columns:
-            return self.text
-        keep = wanted_years(list(columns.values()), asked_years)
-        hidden = {k for k, y in columns.items() if y not in keep}
-        return _row_text(self.header, self.cells, self.context, hidden)
+        text = self.text
+        if columns:
+            keep = wanted_years(list(columns.values()), asked_years)
+            hidden = {k for k, y in columns.items() if y not in keep}
+            text = _row_text(self.header, self.cells, self.context, hidden)
+        if self.expired is not None:
+            text = f"{text} ({prompts.expired_mark(self.expired)})"
+        return text
 
 
 def _clip(text: str, limit: int = MAX_PIECE_CHARS) -> str:
@@ -94,15 +116,50 @@ def _clip(text: str, limit: int = MAX_PIECE_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " […]"
 
 
+_EMPTY_CELLS = ("", "–", "-")
+_DATA_CELL_RE = re.compile(r"^[\d.,\s]+$|\d\s*(?:Euro|EUR|€|Prozent|%)")
+
+
 def _row_text(header: Sequence[str], cells: Sequence[str], caption: str, hidden: Set[int] = frozenset()) -> str:
-    """A table row made readable: `caption – header: cell; header: cell` (columns in `hidden` left out)."""
+    """A table row made readable as "Stufe – Betrag" lines.
+
+    With a header: the row's first cell names it ("gültig ab 1. Januar 2026:"), then one line per column,
+    "header – cell" ("Regelbedarfsstufe 1 – 563"); a row with a single value stays one line
+    ("1. Mukoviszidose – MB in % der RBS 1: 30"). Without a header: "cell – cell" ("520,01 Euro – 1.000,00 Euro:
+    30 Prozent"). Columns in `hidden` are left out; footnote marks are dropped.
+    """
+    cells = [strip_footnote_marks(c).strip() for c in cells]
     if header and len(header) == len(cells):
-        pairs = [f"{h.rstrip(':').strip()}: {c}" if h.strip() else c
-                 for k, (h, c) in enumerate(zip(header, cells)) if c and c not in ("–", "-") and k not in hidden]
-        body = "; ".join(pairs)
-    else:
-        body = " | ".join(cells)
-    return f"{caption} – {body}" if caption else body
+        head = [strip_footnote_marks(h).rstrip(":").strip() for h in header]
+        values = [(h, c) for k, (h, c) in enumerate(zip(head, cells))
+                  if k > 0 and k not in hidden and c not in _EMPTY_CELLS]
+        key = f"{head[0]} {cells[0]}".strip() if head[0] and cells[0] else (cells[0] or head[0])
+        if len(values) >= 2:
+            first = f"{caption}, {key}" if caption else key
+            return f"{first}:\n" + "\n".join(f"{h} – {c}" if h else c for h, c in values)
+        body = key
+        if values:
+            h, c = values[0]
+            body = f"{cells[0]} – {h}: {c}" if h and cells[0] else f"{key} – {c}"
+        return f"{caption}:\n{body}" if caption else body
+    shown = [c for c in cells if c not in _EMPTY_CELLS]
+    joiner = ": " if any("–" in c for c in shown[:-1]) else " – "
+    body = joiner.join([" – ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else "".join(shown)
+    return f"{caption}:\n{body}" if caption else body
+
+
+def _is_data_row(cells: Sequence[str]) -> bool:
+    """A row of figures ("100,01 Euro – 520,00 Euro | 20 Prozent"), not a header row."""
+    return sum(1 for c in cells if _DATA_CELL_RE.search(c)) >= max(1, len(cells) - 1)
+
+
+def _continuation_row(line: str, width: int) -> list[str] | None:
+    """A row that lost its separator after a two-column table of figures
+    ("1.000,01 Euro – 1.500,00 Euro (mit minderj. Kind) 10 Prozent") → its two cells."""
+    if width != 2:
+        return None
+    m = re.match(r"^(\d.*?)\s+(\d+(?:,\d+)?\s*(?:Prozent|%|Euro|€))$", line.strip())
+    return [m.group(1), m.group(2)] if m else None
 
 
 def _year_columns(header: Sequence[str]) -> dict[int, int]:
@@ -127,9 +184,16 @@ def wanted_years(available: Sequence[int], asked: Sequence[int]) -> set[int]:
     return out
 
 
-def split_passage(text: str) -> list[Piece]:
-    """Cut a unit's text into pieces: sentences, list items (with lead-in), table rows (with header)."""
+def split_passage(text: str, today: date | None = None) -> list[Piece]:
+    """Cut a unit's text into pieces: sentences, list items (with lead-in), table rows (with header).
+
+    Heading lines are marked (never quoted as statements); a sentence whose time limit lies before `today`
+    (default: the current date) is marked expired, and so is the sentence a limiting sentence names
+    ("Satz 3 gilt nur für Anträge, die bis zum 31. Dezember 2023 gestellt werden.").
+    """
+    today = today or date.today()
     lines = [ln.rstrip() for ln in text.split("\n")]
+    sentence_no = 0
     pieces: list[Piece] = []
     order = 0
     group = 0
@@ -148,17 +212,24 @@ def split_passage(text: str) -> list[Piece]:
             while j < len(lines) and " | " in lines[j]:
                 j += 1
             rows = [[c.strip() for c in ln.split(" | ")] for ln in lines[i:j]]
+            raw_lines = lines[i:j]
+            while j < len(lines) and (extra := _continuation_row(lines[j], len(rows[0]))) is not None:
+                rows.append(extra)
+                raw_lines.append(lines[j])
+                j += 1
             caption = ""
             if pieces and pieces[-1].kind == "sentence" and pieces[-1].order == order - 1:
                 prev = pieces[-1]
                 if len(prev.text) < 150 and not prev.text.endswith((".", ";", ",")):
-                    caption = prev.text
+                    caption = prev.text.rstrip(":")
                     pieces.pop()
-            header, body = (rows[0], rows[1:]) if len(rows) > 1 else ([], rows)
+            has_header = len(rows) > 1 and not _is_data_row(rows[0]) and any(_is_data_row(r) for r in rows[1:])
+            has_header = has_header or (len(rows) > 1 and not any(_is_data_row(r) for r in rows))
+            header, body = (rows[0], rows[1:]) if has_header else ([], rows)
             group += 1
             header_line = lines[i]
-            for k, cells in enumerate(body, start=1):
-                raw = lines[i + k] if header else lines[i]
+            for k, cells in enumerate(body, start=1 if header else 0):
+                raw = raw_lines[k]
                 years = [int(y) for y in _YEAR_RE.findall(cells[0])] or [int(y) for y in _YEAR_RE.findall(raw)]
                 piece = Piece(_row_text(header, cells, caption),
                               tuple(x for x in (caption, header_line if header else "", raw) if x),
@@ -188,17 +259,37 @@ def split_passage(text: str) -> list[Piece]:
             label_line = stripped  # a short label, e.g. "Regelbedarfsstufe 1:", read with the next line
             i += 1
             continue
+        heading = is_heading(stripped) and not _LIST_ITEM_RE.match(following)
         for sentence in split_sentences(stripped):
             context = label_line
-            pieces.append(Piece(_clip(sentence), (sentence,), order, "sentence", -1, context))
+            piece = Piece(_clip(sentence), (sentence,), order, "sentence", -1, context, heading=heading)
+            if not heading:
+                sentence_no += 1
+                piece.sentence_no = sentence_no
+                piece.expired = expired_until(sentence, today)
+            pieces.append(piece)
             order += 1
-            last_sentence = sentence
+            last_sentence = sentence if not heading else ""
             label_line = ""
         i += 1
+    _mark_limited(pieces)
     for p in pieces:
         p.terms = set(stems(" ".join((p.context, p.text))))
         p.figures = p.kind == "row" or any(f.kind in ("eur", "pct") for f in find_figures(p.text))
     return pieces
+
+
+def _mark_limited(pieces: list[Piece]) -> None:
+    """A sentence that limits others ("Satz 3 gilt nur … bis zum 31. Dezember 2023 …") passes its end date
+    to them and is itself shown only as that mark."""
+    by_number = {p.sentence_no: p for p in pieces if p.kind == "sentence" and p.sentence_no}
+    for p in pieces:
+        targets = limited_sentence(p.text) if p.expired is not None else ()
+        hit = [by_number[n] for n in targets if n in by_number and n != p.sentence_no]
+        for target in hit:
+            target.expired = p.expired
+        if hit:
+            p.limiting = True
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -226,6 +317,8 @@ def question_terms(question: str) -> QuestionTerms:
             if w.isdigit() or w in QUESTION_STOPWORDS:
                 continue
             weights.setdefault(stem(w), 0.6)
+    if any(w in FAMILY_WORDS for w in words(question)):
+        weights[FAMILY_STEM] = max(weights.get(FAMILY_STEM, 0.0), ASKED_TERM_WEIGHT)  # "meine Tochter" → "Kind"
     years = tuple(int(y) for y in _YEAR_RE.findall(question))
     return QuestionTerms(weights, years, is_amount_question(question))
 
@@ -260,6 +353,10 @@ def score_pieces(q: QuestionTerms, pieces: list[Piece], rank_factor: float, idf:
             s += 1.5
         if p.kind == "sentence" and _FRAGMENT_RE.match(p.text):
             s = 0.0  # a scrap of a table or layout ("Kind) 10 Prozent"), not a sentence
+        if p.heading or p.limiting:
+            s = 0.0  # a heading is no statement; a limiting sentence is shown as the mark of what it limits
+        elif p.expired is not None:
+            s *= EXPIRED_FACTOR
         if p.kind != "row":  # long sentences match by sheer length; a row's length is its table's
             s /= 1.0 + 0.12 * math.sqrt(max(0, len(p.terms) - 12))
         scores.append(s * rank_factor)
@@ -310,20 +407,73 @@ def _expand_list_intro(piece: Piece, pieces: list[Piece]) -> Piece:
                  piece.group, "", None, piece.terms, piece.figures)
 
 
+MAX_TABLE_ROWS = 6  # a table without a header row (tiers: "100,01 Euro – 520,00 Euro | 20 Prozent") this short is
+# shown whole when one of its rows is chosen: one tier alone misleads
+
+
+def _expand_table(piece: Piece, pieces: list[Piece]) -> Piece:
+    """A chosen row of a short table without a header is shown with all its rows, the caption once."""
+    if piece.kind != "row" or piece.header:
+        return piece
+    rows = [p for p in pieces if p.kind == "row" and p.group == piece.group]
+    if len(rows) < 2 or len(rows) > MAX_TABLE_ROWS:
+        return piece
+    lines = [_row_text((), p.cells, "") for p in rows]
+    text = (f"{piece.context}:\n" if piece.context else "") + "\n".join(lines)
+    highlights = tuple(dict.fromkeys(h for p in rows for h in p.highlights))
+    whole = Piece(text, highlights, rows[0].order, "row", piece.group, piece.context, None, piece.terms,
+                  piece.figures)
+    whole.cells = piece.cells
+    return whole
+
+
 PINNED_PIECES = 2
 PINNED_BONUS = 100.0
 
 
+def _word_set(text: str) -> set[str]:
+    return set(stems(CITATION_MARK_RE.sub("", text)))
+
+
+CITATION_MARK_RE = re.compile(r"\[\d+\]")
+
+
+def is_repeat(text: str, quoted: Sequence[set[str]]) -> bool:
+    """Does `text` say what an already quoted piece says (the law's sentence and a guideline quoting it)?"""
+    words_ = _word_set(text)
+    if len(words_) < DUPLICATE_MIN_WORDS:
+        return any(words_ == q for q in quoted)
+    for q in quoted:
+        shared = len(words_ & q)
+        if shared >= DUPLICATE_OVERLAP * min(len(words_), len(q)) and min(len(words_), len(q)) >= DUPLICATE_MIN_WORDS:
+            return True
+    return False
+
+
+def quoted_laws(question: str, units: Sequence[StoredUnit]) -> set[str]:
+    """The laws of REFERRED_ONLY_DOCS that may be quoted: those the question or an SGB II text among `units`
+    names ("§ 28 des Zwölften Buches" → SGB XII)."""
+    allowed = referenced_laws(question)
+    for su in units:
+        if su.unit.doc not in REFERRED_ONLY_DOCS:
+            allowed |= referenced_laws(su.unit.text)
+    return allowed
+
+
 def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str = Audience.CITIZEN,
-            language: str = "de", pinned: int = 0) -> Extract:
+            language: str = "de", pinned: int = 0, today: date | None = None) -> Extract:
     """Quote the pieces of `units` (best first, as ranked) that best answer `question`.
 
-    The first `pinned` units were named in the question (`§ 11b Abs. 3`): their opening is always quoted.
+    The first `pinned` units were named in the question (`§ 11b Abs. 3`): their opening is always quoted,
+    and so are the sentences of such a unit that the question's words point to. SGB XII and SGB III are
+    quoted only where an SGB II text that is quoted refers to them (or the question names them); a sentence
+    is never quoted twice (also not as a guideline's quotation of the law). Citizens get a lead-in and a
+    next step for the topic of the cited sections.
     """
     audience = Audience(audience)
     candidates = [su for su in units if su.unit.role not in SKIPPED_ROLES][:CANDIDATE_UNITS] or list(units)[:1]
     q = question_terms(question)
-    per_unit = [split_passage(su.unit.text) for su in candidates]
+    per_unit = [split_passage(su.unit.text, today) for su in candidates]
     n_pieces = sum(len(p) for p in per_unit) or 1
     df: dict[str, int] = {}
     for pieces in per_unit:
@@ -337,7 +487,7 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
     for rank, (su, pieces) in enumerate(zip(candidates, per_unit)):
         factor = 1.0 / (1.0 + 0.3 * rank) * (0.6 if su.unit.role == UnitRole.LAW_QUOTE else 1.0)
         for s, p in zip(score_pieces(q, pieces, factor, idf), pieces):
-            if rank < pinned and p.order < PINNED_PIECES:
+            if rank < pinned and p.order < PINNED_PIECES and not (p.heading or p.limiting):
                 s += PINNED_BONUS  # the passage the question names comes first, whatever its wording
             scored.append((s, rank, p))
     scored.sort(key=lambda x: (-x[0], x[1], x[2].order))
@@ -347,35 +497,11 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
         if figure_at and scored[figure_at][0] >= 0.2 * scored[0][0]:
             scored.insert(0, scored.pop(figure_at))
 
-    chosen: dict[int, list[Piece]] = {}
-    unit_order: list[int] = []
-    row_scores: list[tuple[float, _RowKey]] = []
-    best = scored[0][0] if scored else 0.0
-    taken = 0
-    for s, rank, p in scored:
-        if taken >= MAX_PIECES or s <= 0:
-            break
-        if taken >= MIN_PIECES and s < RELATIVE_FLOOR * best:
-            break
-        if rank not in chosen and len(chosen) >= MAX_UNITS:
-            continue
-        if p.kind == "row":
-            same_table = [rs for rs, c in row_scores if c.unit == rank and c.group == p.group]
-            if len(same_table) >= 2 or (same_table and s < SECOND_ROW_SHARE * same_table[0]):
-                continue  # a second row of a table only when it matches about as well as the first
-            row_scores.append((s, _RowKey(rank, p.group)))
-        if any(c.kind == "sentence" and c.group >= 0 and c.group == p.group and p.kind == "item"
-               for c in chosen.get(rank, [])):
-            continue  # the list is already shown with its lead-in
-        if rank not in chosen:
-            unit_order.append(rank)
-        chosen.setdefault(rank, []).append(_expand_list_intro(p, per_unit[rank]))
-        taken += 1
-    if not chosen and candidates:
-        first = per_unit[0][:MIN_PIECES]
-        if first:
-            chosen[0] = first
-            unit_order.append(0)
+    chosen, unit_order = _choose(scored, per_unit, candidates, quoted_laws(question, candidates), q)
+    _quote_references(question, chosen, unit_order, per_unit, candidates, scored)
+    for rank in range(min(pinned, len(candidates))):
+        if rank in chosen:
+            _add_asked(chosen[rank], per_unit[rank], q, idf, [p for ps in chosen.values() for p in ps])
 
     blocks: list[str] = []
     cited: list[StoredUnit] = []
@@ -386,10 +512,150 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
         highlights.append(tuple(h for p in sorted(chosen[rank], key=lambda p: p.order) for h in p.highlights))
         blocks.extend(_render_unit_pieces(chosen[rank], number, q.years))
     if not blocks:
-        return Extract(NO_SENTENCE, (), ())
-    text = lead_in(audience, language) + "\n\n" + "\n\n".join(blocks)
+        return Extract(prompts.no_sentence_text(language if audience == Audience.CITIZEN else "de"), (), ())
+    topic = topic_of(cited) if audience == Audience.CITIZEN else None
+    text = prompts.lead_in(audience, language, topic) + "\n\n" + "\n\n".join(blocks)
+    if topic:
+        text += "\n\n" + prompts.next_step_text(topic, language)
     return Extract(text, tuple(cited), tuple(highlights))
 
+
+def _choose(scored: list[tuple[float, int, Piece]], per_unit: list[list[Piece]], candidates: Sequence[StoredUnit],
+            allowed_laws: Set[str], q: QuestionTerms) -> tuple[dict[int, list[Piece]], list[int]]:
+    """The pieces to quote, per unit rank, and the order of the units."""
+    chosen: dict[int, list[Piece]] = {}
+    unit_order: list[int] = []
+    row_scores: list[tuple[float, _RowKey]] = []
+    quoted: list[set[str]] = []
+    best = scored[0][0] if scored else 0.0
+    taken = 0
+    for s, rank, p in scored:
+        if taken >= MAX_PIECES or s <= 0:
+            break
+        if taken >= MIN_PIECES and s < RELATIVE_FLOOR * best:
+            break
+        doc = candidates[rank].unit.doc
+        if doc in REFERRED_ONLY_DOCS and doc not in allowed_laws:
+            continue  # SGB XII / SGB III where no SGB II text refers to them
+        if rank not in chosen and len(chosen) >= MAX_UNITS:
+            continue
+        if p.kind == "row":
+            same_table = [rs for rs, c in row_scores if c.unit == rank and c.group == p.group]
+            if same_table and not p.header and any(c.group == p.group and c.kind == "row"
+                                                   for c in chosen.get(rank, [])):
+                continue  # the whole table is shown already
+            if len(same_table) >= 2 or (same_table and s < SECOND_ROW_SHARE * same_table[0]):
+                continue  # a second row of a table only when it matches about as well as the first
+        if any(c.kind == "sentence" and c.group >= 0 and c.group == p.group and p.kind == "item"
+               for c in chosen.get(rank, [])):
+            continue  # the list is already shown with its lead-in
+        piece = _expand_table(_expand_list_intro(p, per_unit[rank]), per_unit[rank])
+        if is_repeat(piece.shown(q.years), quoted):
+            continue  # said already (the law's sentence, then a guideline quoting it)
+        if p.kind == "row":
+            row_scores.append((s, _RowKey(rank, p.group)))
+        if rank not in chosen:
+            unit_order.append(rank)
+        chosen.setdefault(rank, []).append(piece)
+        quoted.append(_word_set(piece.shown(q.years)))
+        taken += 1
+    if not chosen and candidates:
+        rank = next((r for r, su in enumerate(candidates)
+                     if su.unit.doc not in REFERRED_ONLY_DOCS or su.unit.doc in allowed_laws), None)
+        first = [p for p in per_unit[rank] if not (p.heading or p.limiting)][:MIN_PIECES] if rank is not None else []
+        if first:
+            chosen[rank] = first
+            unit_order.append(rank)
+    return chosen, unit_order
+
+
+def _quote_references(question: str, chosen: dict[int, list[Piece]], unit_order: list[int],
+                      per_unit: list[list[Piece]], candidates: Sequence[StoredUnit],
+                      scored: list[tuple[float, int, Piece]]) -> None:
+    """SGB XII / SGB III quoted although the SGB II text that refers to them is not: quote that reference
+    too (its sentence naming the law, else its best one), before the unit it justifies."""
+    for law in REFERRED_ONLY_DOCS:
+        ranks = [r for r in unit_order if candidates[r].unit.doc == law]
+        quoted_refs = quoted_laws(question, [candidates[r] for r in unit_order])
+        if not ranks or law in quoted_refs:
+            continue
+        referring = next((r for r, su in enumerate(candidates)
+                          if su.unit.doc not in REFERRED_ONLY_DOCS and law in referenced_laws(su.unit.text)), None)
+        if referring is None:
+            continue
+        pieces = [p for p in per_unit[referring] if not (p.heading or p.limiting)]
+        naming = [p for p in pieces if law in referenced_laws(" ".join(p.highlights))]
+        best = {id(p): sc for sc, r, p in scored if r == referring}
+        options = naming or pieces
+        if not options:
+            continue
+        piece = _expand_list_intro(max(options, key=lambda p: best.get(id(p), 0.0)), per_unit[referring])
+        if referring not in chosen:
+            unit_order.insert(unit_order.index(ranks[0]), referring)
+        chosen.setdefault(referring, []).append(piece)
+
+
+def _add_asked(chosen: list[Piece], pieces: list[Piece], q: QuestionTerms, idf: dict[str, float],
+               everything: list[Piece]) -> None:
+    """Inside a unit the question names, the sentence its own words point to ("Kind" → the 1 500-Euro
+    sentence of § 11b Abs. 3), when it is not quoted yet: the unit's words shared by all its pieces
+    (its subject) do not count, only what sets one sentence apart."""
+    taken = {p.order for p in chosen}
+    taken |= {p.order for c in chosen for p in pieces if p.kind == "item" and c.group >= 0 and p.group == c.group}
+    quoted = [_word_set(p.shown(q.years)) for p in everything]
+    opening = set().union(*(p.terms for p in chosen)) if chosen else set()
+    best, best_score = None, 0.0
+    for p in pieces:
+        if p.order in taken or p.heading or p.limiting or p.kind == "row" or _FRAGMENT_RE.match(p.text):
+            continue
+        score = sum(w * idf.get(t, 1.0) for t, w in q.weights.items()
+                    if w >= ASKED_TERM_WEIGHT and _term_match(t, p.terms) and not _term_match(t, opening))
+        if score > best_score:
+            best, best_score = p, score
+    if best is not None and best_score >= ASKED_MIN_SCORE and not is_repeat(best.text, quoted):
+        chosen.append(best)
+
+
+# --- topics (for the citizen's lead-in and next step) ---------------------------------------------
+
+_SECTION_RE = re.compile(r"§\s*(\d+)([a-z]?)")
+SGB_II_TOPICS: tuple[tuple[tuple[int, ...], str], ...] = (
+    ((11,), "einkommen"), ((12,), "vermoegen"), ((22,), "unterkunft"), ((20, 23), "regelbedarf"),
+    ((21,), "mehrbedarf"), ((28, 29, 30), "bildung"), ((31, 32), "leistungsminderung"),
+    ((36, 37, 41), "antrag"), ((2, 10, 15, 56, 59, 60, 61), "pflichten"),
+)
+SGB_I_PFLICHTEN = range(60, 68)  # Mitwirkung des Leistungsberechtigten
+
+
+def unit_topic(su: StoredUnit) -> str | None:
+    """The citizen topic of a cited unit (prompts.TOPICS) from its section, or None."""
+    u = su.unit
+    doc = u.doc
+    if doc.startswith("KdU-Richtlinie"):
+        return "unterkunft"
+    if doc == "Bürgergeld-V":
+        return "einkommen"
+    if doc.startswith("RBSFV"):
+        return "bildung" if "Schulbedarf" in u.text else "regelbedarf"
+    if doc == "SGB XII" and u.section.startswith("Anlage"):
+        return "bildung" if "34" in u.label or "Schulbedarf" in u.text else "regelbedarf"
+    source = doc if doc.startswith("FW ") else (u.section or u.label)
+    m = _SECTION_RE.search(source)
+    if not m:
+        return None
+    number = int(m.group(1))
+    if doc == "SGB I":
+        return "pflichten" if number in SGB_I_PFLICHTEN else None
+    if doc != "SGB II" and not doc.startswith("FW "):
+        return None
+    if doc.startswith("FW ") and "Anlage" in u.label and number == 20:
+        return "regelbedarf"
+    return next((topic for numbers, topic in SGB_II_TOPICS if number in numbers), None)
+
+
+def topic_of(cited: Sequence[StoredUnit]) -> str | None:
+    """The topic of an answer: that of its first cited unit with one."""
+    return next((t for t in (unit_topic(su) for su in cited) if t), None)
 
 
 def supporting_lines(statements: Sequence[str], passage: str, question: str = "") -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from .. import i18n
 from ..language import detect_language as _detect_language
@@ -93,10 +94,30 @@ def no_sentence_text(language: str = "de") -> str:
     return i18n.text("no_sentence", language)
 
 
-def lead_in(audience: Audience, language: str) -> str:
+# The citizen topics of the search-based answer: each has a lead-in ("topic.<name>.lead_in", one sentence that
+# says in plain words what the topic is and ends with a colon before the quotations) and a next step
+# ("topic.<name>.next_step"), in every language of i18n.LANGUAGES.
+TOPICS = ("einkommen", "vermoegen", "unterkunft", "regelbedarf", "mehrbedarf", "pflichten", "leistungsminderung",
+          "antrag", "bildung")
+
+
+def lead_in(audience: Audience | str, language: str, topic: str | None = None) -> str:
+    """The line before the quotations: for citizens in their language, about the topic when it is known."""
     if _is_citizen(audience):
+        if topic in TOPICS:
+            return i18n.text(f"topic.{topic}.lead_in", language)
         return i18n.text("lead_in.citizen", language)
     return LEAD_IN[("de", Audience.STAFF)]
+
+
+def next_step_text(topic: str, language: str = "de") -> str:
+    """ "**Was Sie jetzt tun können:** …" for a citizen topic, in the citizen's language."""
+    return f"**{i18n.text('label.next_steps', language)}:** {i18n.text(f'topic.{topic}.next_step', language)}"
+
+
+def expired_mark(until: date) -> str:
+    """The mark of a quoted rule whose end date has passed (German, like the quotation it follows)."""
+    return i18n.text("mark.expired", i18n.DEFAULT_LANGUAGE, date=until.strftime("%d.%m.%Y"))
 
 
 # --- the prompt ----------------------------------------------------------------------------------
