@@ -71,6 +71,7 @@ def cross_fitted(samples: list[T.Sample], section_of: np.ndarray, per_section: i
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="measure only, keep the model files")
+    parser.add_argument("--skip-rules", action="store_true", help="do not measure the rules path for comparison")
     parser.add_argument("--extra", choices=["auto", "yes", "no"], default="auto",
                         help="dev.jsonl + eval/extra.jsonl as extra training data (auto: if validation gains)")
     args = parser.parse_args()
@@ -152,9 +153,11 @@ def main() -> int:
     for ps in (0, 1, 3):
         alt = T.rankings(best_model, valid, section_of, ps)
         log(f"  (per_section={ps}: {fmt(T.figures(retriever, valid, alt))})")
-    rules = Retriever(Workspace(settings.model_copy(update={"ranker": "rules"})))
-    rules_valid = summarize(sets["validation"], run_retrieval(sets["validation"], rules))
-    log(f"validation, rules:   {fmt(rules_valid)}")
+    rules_valid = {"overall": {}}
+    if not args.skip_rules:
+        rules = Retriever(Workspace(settings.model_copy(update={"ranker": "rules"})))
+        rules_valid = summarize(sets["validation"], run_retrieval(sets["validation"], rules))
+        log(f"validation, rules:   {fmt(rules_valid)}")
 
     if not args.no_write:
         RANKER_PATH.write_text(best_model, encoding="utf-8")

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from .features import FEATURE_NAMES, Analysis, Analyzer
-from .glossary import office_terms
-from .lexical import _stemmer, words
+from .glossary import covered_by_glossary, office_terms
+from .lexical import QUERY_NOISE, _stemmer, german_nouns, is_german, words
 
 RANKER_PATH = Path(__file__).with_name("ranker_model.txt")
 SCOPE_PATH = Path(__file__).with_name("scope_model.json")
@@ -78,7 +78,7 @@ def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndar
 
 SCOPE_FEATURES = ("dense_max", "dense_top5", "bm25_max", "bm25_raw_max", "cov_top1", "cov_top5", "nouns_found",
                   "rare_unsupported", "unknown_share", "expansions", "german", "q_len", "ranker_top", "ranker_gap",
-                  "office_named", "office_in_top")
+                  "office_named", "office_in_top", "terms_unsupported")
 
 
 def bag_of_words(question: str) -> list[str]:
@@ -129,8 +129,27 @@ def scope_features(analyzer: Analyzer, analysis: Analysis, ranked: list[int], to
         "office_named": float(len(office_terms(info.question))),
         "office_in_top": (sum(all(t in found for t in toks) for toks in named_tokens) / len(named_tokens))
         if named_tokens else 1.0,
+        "terms_unsupported": float(_specific_terms_unsupported(analyzer, info.question, found)),
     }
     return np.array([values[n] for n in SCOPE_FEATURES], dtype=np.float64)
+
+
+SPECIFIC_MAX_DF = 50  # a word in fewer units than this is specific to a topic
+
+
+def _specific_terms_unsupported(analyzer: Analyzer, question: str, found: set[str]) -> bool:
+    """A German question whose specific nouns (rare or unknown in the corpus, not known to the glossary)
+    occur in none of the best units ("Deutschlandticket", "Mindestlohn")."""
+    if not is_german(question):
+        return False
+    lex = analyzer.lexical
+    df = lex.document_frequency
+    specific = [w for w in words(" ".join(german_nouns(question)))
+                if len(w) >= 5 and w.isalpha() and w not in QUERY_NOISE and not covered_by_glossary(w)
+                and df.get(lex.tokens(w)[0], 0) < SPECIFIC_MAX_DF]
+    if not specific:
+        return False
+    return not any(t in found for w in specific for t in (*lex.tokens(w), lex.head_stem(w)))
 
 
 @dataclass(frozen=True)
