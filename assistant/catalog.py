@@ -72,6 +72,22 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
     ts REAL NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS faq_entries (          -- curated answers (assistant/faq/store.py)
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,            -- the entry as JSON
+    origin TEXT NOT NULL,          -- corpus | editor
+    file_hash TEXT NOT NULL,       -- hash of the entry as shipped (corpus origin)
+    retired INTEGER NOT NULL DEFAULT 0,
+    updated_at REAL NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS faq_basis (            -- cited units' text when the entry was last reviewed
+    entry_id TEXT NOT NULL,
+    citation TEXT NOT NULL,
+    unit_text TEXT NOT NULL,
+    unit_hash TEXT NOT NULL,
+    PRIMARY KEY (entry_id, citation)
+);
 CREATE TABLE IF NOT EXISTS feedback (
     ts REAL NOT NULL, actor TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
     rating INTEGER NOT NULL, comment TEXT NOT NULL

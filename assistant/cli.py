@@ -315,6 +315,25 @@ def cmd_faq_check(args: argparse.Namespace, ws: Workspace) -> int:
     return 1 if failed else 0
 
 
+def cmd_faq_embeddings(args: argparse.Namespace, ws: Workspace) -> int:
+    import numpy as np
+
+    from .faq.matcher import _hash, query_vectors, shipped_query_vectors_path
+    from .faq.store import FaqStore
+
+    entries = FaqStore(ws.catalog).entries()
+    texts = sorted({q for e in entries for t in e.entry.texts.values() for q in t.questions})
+    with _progress() as progress:
+        task = progress.add_task("Fragen einbetten", total=len(texts))
+        vectors = query_vectors(texts, ws.embedder, ws.catalog, ws.settings.corpus_dir,
+                                progress=lambda done, total: progress.update(task, completed=done))
+        progress.update(task, completed=len(texts))
+    path = shipped_query_vectors_path(ws.settings.corpus_dir, ws.embedder.name)
+    np.savez_compressed(path, hashes=np.array([_hash(t) for t in texts]), vectors=vectors)
+    console.print(f"{len(texts)} Fragevarianten → {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="jobcenter-assistent", description="Jobcenter-Assistent")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -365,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("faq-check", help="Häufige Fragen prüfen (Sprachen, Fundstellen, Zahlen)")
     p.add_argument("paths", nargs="*", help="TOML-Dateien (Standard: alle unter corpus/faq/)")
     p.set_defaults(func=cmd_faq_check)
+
+    p = sub.add_parser("faq-embeddings", help="Vektoren der Fragevarianten nach corpus/embeddings/ schreiben")
+    p.set_defaults(func=cmd_faq_embeddings)
 
     p = sub.add_parser("serve", help="die Web-Oberfläche starten (Bürgerinfo, Mitarbeitende, Redaktion)")
     p.add_argument("--host", help="Adresse (Standard: JCA_UI_HOST oder 127.0.0.1)")

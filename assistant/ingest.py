@@ -104,9 +104,14 @@ class Ingestor:
     # --- public API ------------------------------------------------------------------------------
 
     def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "") -> IngestSummary:
-        entries = read_manifest(corpus_dir or self.ws.settings.corpus_dir)
+        corpus_dir = corpus_dir or self.ws.settings.corpus_dir
+        entries = read_manifest(corpus_dir)
         jobs = [(e.path, e.name, e.visibility, e.source) for e in entries]
-        return self._run(jobs, actor)
+        summary = self._run(jobs, actor)
+        from .faq.store import sync_default_entries  # the curated answers cite the units just ingested
+
+        self.faq_sync = sync_default_entries(self.ws.catalog, corpus_dir / "faq")
+        return summary
 
     def ingest_paths(self, paths: list[Path], *, name: str | None = None,
                      visibility: Visibility | None = None, actor: str = "") -> IngestSummary:

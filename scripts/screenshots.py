@@ -34,6 +34,8 @@ from ui.auth import UserStore, add_user  # noqa: E402
 CITIZEN_QUESTION = "Bekomme ich mehr Geld, wenn ich mein Kind allein erziehe?"
 STAFF_QUESTION = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?"
 PRIVATE_QUESTION = "Meine IBAN ist DE89 3704 0044 0532 0130 00, wann kommt das Geld?"
+ARABIC_QUESTION = "أريد السفر إلى أهلي لمدة أسبوعين، هل يجب أن أخبر الجوب سنتر؟"
+MINIJOB_QUESTION = "Minijob, 556 Euro im Monat, wie viel darf ich behalten?"
 
 
 def _free_port() -> int:
@@ -122,6 +124,14 @@ def _drive(base: str, out: Path, chromium: str, staff_pw: str, editor_pw: str, e
         page.wait_for_selector("text=persönliche Daten (IBAN)", timeout=30_000)
         page.screenshot(path=str(out / "3-buergerinfo-datenschutz.png"), full_page=True)
 
+        for name, question in (("9-buergerinfo-rechner.png", MINIJOB_QUESTION),
+                               ("10-buergerinfo-arabisch.png", ARABIC_QUESTION)):
+            page.get_by_role("button", name="Neues Gespräch").click()
+            page.wait_for_selector("text=Hier erscheinen die Quellen der Antwort.", timeout=30_000)
+            page.wait_for_timeout(300)
+            _ask(page, question)
+            page.screenshot(path=str(out / name), full_page=True)
+
         page.goto(base + STAFF_PATH + "/", wait_until="domcontentloaded")
         page.wait_for_selector("input[type=password]", timeout=30_000)
         page.screenshot(path=str(out / "4-mitarbeitende-anmeldung.png"))
@@ -136,6 +146,9 @@ def _drive(base: str, out: Path, chromium: str, staff_pw: str, editor_pw: str, e
         page.get_by_role("tab", name="Hochladen / ersetzen").click()
         page.wait_for_timeout(500)
         page.screenshot(path=str(out / "7-redaktion-hochladen.png"), full_page=True)
+        page.get_by_role("tab", name="Häufige Fragen").click()
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / "11-redaktion-haeufige-fragen.png"), full_page=True)
         page.get_by_role("tab", name="Protokoll").click()
         page.wait_for_timeout(500)
         page.screenshot(path=str(out / "8-redaktion-protokoll.png"), full_page=True)

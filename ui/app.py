@@ -35,6 +35,9 @@ from starlette.routing import Mount  # noqa: E402
 from assistant.answering.service import answer_stream  # noqa: E402
 from assistant.answering.types import Answer, Source  # noqa: E402
 from assistant.errors import InvalidDocumentError, UserFacingError  # noqa: E402
+from assistant.faq.entries import EntryFormatError, from_toml, to_toml  # noqa: E402
+from assistant.faq.store import EntryStatus, FaqStore  # noqa: E402
+from assistant.language import detect_language  # noqa: E402
 from assistant.ingest import DocumentReport, Ingestor  # noqa: E402
 from assistant.model import Audience, Visibility  # noqa: E402
 from assistant.privacy import find_personal_data, warning_text  # noqa: E402
@@ -98,7 +101,25 @@ CSS = """
 .jca-empty { color: var(--body-text-color-subdued); }
 .jca-note { border-left: 4px solid var(--color-accent); padding-left: 10px; }
 .jca-warning { border-left: 4px solid #d97706; padding-left: 10px; background: #fff7ed; }
+.jca-diff { width: 100%; border-collapse: collapse; font-size: 0.9em; margin-bottom: 10px; }
+.jca-diff td, .jca-diff th { border: 1px solid var(--border-color-primary); padding: 6px; vertical-align: top; width: 50%; }
+.jca-diff del { background: #fde2e2; } .jca-diff ins { background: #dcfce7; text-decoration: none; }
 """
+
+FAQ_TEMPLATE = """[[entry]]
+id = "thema-kurzname"
+topic = "Thema"
+audience = "citizen"
+reviewed = "{today}"
+citations = ["§ 11b Abs. 2 SGB II"]
+
+[entry.de]
+questions = ["Wie fragen Menschen das im Alltag?"]
+answer = "Die Antwort in Einfacher Sprache (60 bis 150 Wörter)."
+next_step = "Was die Person jetzt tun kann."
+"""
+CALCULATORS = ["Freibetrag bei Arbeit", "Regelbedarf nach Alter", "Kind hat Geburtstag (6, 14, 18)",
+               "Mehrbedarf Alleinerziehende", "Vermögensfreibetrag", "Schulbedarf"]
 
 
 def make_theme() -> gr.themes.Base:
@@ -187,7 +208,7 @@ class AssistantApp:
         if citizen:
             kinds = find_personal_data(question)
             if kinds:  # nothing is sent to retrieval, stored or shown back
-                yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), warning_text(kinds))
+                yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), warning_text(kinds, detect_language(question)))
                 return
             if self.settings.log_citizen_questions:
                 log.info("citizen question: %s", question)
@@ -466,6 +487,145 @@ class AssistantApp:
                    else f"„{shown}“ ist nicht (mehr) im Index.")
         return (message, *self._editor_views(), False)
 
+    # --- curated answers (Redaktion) ---------------------------------------------------------------
+
+    @property
+    def faq(self) -> FaqStore:
+        return FaqStore(self.ws.catalog)
+
+    def faq_rows(self) -> list[list[Any]]:
+        return [[e.entry.id, e.entry.topic, e.status.value, e.entry.audience, render.german_date(e.entry.reviewed),
+                 "Redaktion" if e.origin == "editor" else "Korpus", e.updated_by]
+                for e in self.faq.entries()]
+
+    def faq_review_html(self) -> str:
+        pending = [e for e in self.faq.entries() if e.status is EntryStatus.REVIEW]
+        if not pending:
+            return '<p class="jca-empty">Keine Einträge zu prüfen: Alle zitierten Fundstellen sind unverändert.</p>'
+        parts = [f"<p><strong>{len(pending)} Einträge zu prüfen</strong> – eine zitierte Fundstelle hat sich geändert. "
+                 "Bis zur Bestätigung erhalten Bürgerinnen und Bürger dazu die Antwort aus der Suche.</p>"]
+        for e in pending:
+            parts.append(f"<h4>{render.html.escape(e.entry.id)} – {render.html.escape(e.entry.topic)}</h4>")
+            for change in e.changes:
+                parts.append(f"<p><strong>{render.html.escape(change.citation)}</strong></p>"
+                             + render.word_diff_html(change.old_text, change.new_text))
+        return "".join(parts)
+
+    def _faq_views(self) -> tuple:
+        ids = [e.entry.id for e in self.faq.entries()]
+        return self.faq_rows(), self.faq_review_html(), gr.update(choices=ids)
+
+    def faq_refresh(self, request: gr.Request) -> tuple:
+        if not self.user_with(request, EDITOR_ROLES):
+            return [], REFUSAL, gr.skip()
+        return self._faq_views()
+
+    def faq_open(self, entry_id: str | None, request: gr.Request) -> tuple[str, str]:
+        if not self.user_with(request, EDITOR_ROLES):
+            return gr.skip(), REFUSAL
+        if not entry_id:
+            return FAQ_TEMPLATE.format(today=datetime.now().date().isoformat()), "Neuer Eintrag: Vorlage geladen."
+        stored = self.faq.get(entry_id)
+        if stored is None:
+            return gr.skip(), "Diesen Eintrag gibt es nicht."
+        return to_toml(stored.entry), f"Eintrag **{render.md_text(entry_id)}** geladen (Status: {stored.status.value})."
+
+    def faq_preview(self, text: str, request: gr.Request) -> str:
+        """How the entry reads for citizens, and what the integrity checks find; nothing is stored."""
+        if not self.user_with(request, EDITOR_ROLES):
+            return REFUSAL
+        from assistant.faq.integrity import check_entry
+        from assistant.retrieval.lookup import UnitLookup
+
+        try:
+            entry = from_toml(text or "")
+        except EntryFormatError as exc:
+            return f"**Fehler:** {render.md_text(str(exc))}"
+        problems = check_entry(entry, UnitLookup(self.ws.catalog.active_units()))
+        de = entry.texts["de"]
+        lines = [f"**Vorschau ({render.md_text(entry.id)}):**", f"> {render.md_text(de.answer)}",
+                 f"> **Was Sie jetzt tun können:** {render.md_text(de.next_step)}",
+                 f"Fundstellen: {render.md_text(', '.join(entry.citations))}"]
+        if problems:
+            lines.append("**Prüfung nicht bestanden:**\n" + "\n".join(f"- {render.md_text(p.message)}" for p in problems))
+        else:
+            lines.append("**Prüfung bestanden:** Sprachen vollständig, Fundstellen vorhanden und öffentlich, "
+                         "alle Zahlen stehen in den zitierten Fundstellen.")
+        return "\n\n".join(lines)
+
+    def faq_save(self, text: str, request: gr.Request) -> tuple:
+        user = self.user_with(request, EDITOR_ROLES)
+        if not user:
+            return (REFUSAL, gr.skip(), gr.skip(), gr.skip())
+        try:
+            entry = from_toml(text or "")
+        except EntryFormatError as exc:
+            return (f"**Fehler:** {render.md_text(str(exc))}", gr.skip(), gr.skip(), gr.skip())
+        problems = self.faq.save(entry, user)
+        if problems:
+            listed = "\n".join(f"- {render.md_text(p.message)}" for p in problems)
+            return (f"**Nicht gespeichert** – die Prüfung hat Fehler gefunden:\n{listed}", gr.skip(), gr.skip(),
+                    gr.skip())
+        return (f"**Gespeichert:** „{render.md_text(entry.id)}“ ist geprüft und wird beantwortet.", *self._faq_views())
+
+    def faq_confirm(self, entry_id: str | None, request: gr.Request) -> tuple:
+        user = self.user_with(request, EDITOR_ROLES)
+        if not user:
+            return (REFUSAL, gr.skip(), gr.skip(), gr.skip())
+        stored = self.faq.get(entry_id or "")
+        if stored is None:
+            return ("Bitte einen Eintrag auswählen.", gr.skip(), gr.skip(), gr.skip())
+        if stored.problems:
+            return ("**Nicht bestätigt:** Der Eintrag besteht die Prüfung nicht mehr (z. B. eine Zahl steht nicht mehr im "
+                    "Gesetz). Bitte zuerst bearbeiten und speichern.", gr.skip(), gr.skip(), gr.skip())
+        self.faq.confirm(stored.entry.id, user)
+        return (f"**Bestätigt:** „{render.md_text(stored.entry.id)}“ gilt für die geänderten Fundstellen weiter.",
+                *self._faq_views())
+
+    def faq_retire(self, entry_id: str | None, confirmed: bool, request: gr.Request) -> tuple:
+        user = self.user_with(request, EDITOR_ROLES)
+        if not user:
+            return (REFUSAL, gr.skip(), gr.skip(), gr.skip())
+        if not entry_id or not confirmed:
+            return ("Bitte einen Eintrag auswählen und das Zurückziehen bestätigen.", gr.skip(), gr.skip(), gr.skip())
+        if not self.faq.retire(entry_id, user):
+            return ("Diesen Eintrag gibt es nicht.", gr.skip(), gr.skip(), gr.skip())
+        return (f"**Zurückgezogen:** „{render.md_text(entry_id)}“ wird nicht mehr beantwortet.", *self._faq_views())
+
+    # --- calculators (Mitarbeitende) ---------------------------------------------------------------
+
+    def calculate(self, kind: str, gross: float | None, minor_child: bool, age: float | None, birthday: str | None,
+                  children_ages: str, persons: float | None, karenzzeit: str, children: float | None,
+                  request: gr.Request) -> str:
+        if not self.user_with(request, STAFF_ROLES):
+            return REFUSAL
+        from assistant import calculators as calc
+
+        units = self.retriever.units
+        try:
+            if kind == CALCULATORS[0]:
+                result = calc.freibetrag(gross or 0, bool(minor_child), units)
+            elif kind == CALCULATORS[1]:
+                result = calc.regelbedarf(units, age=int(age or 0))
+            elif kind == CALCULATORS[2]:
+                result = calc.regelbedarf_wechsel(units, birthday=int(birthday or 18))
+            elif kind == CALCULATORS[3]:
+                ages = [int(a) for a in re.findall(r"\d+", children_ages or "")]
+                if not ages:
+                    return "Bitte das Alter der Kinder angeben, z. B. „3, 5“."
+                result = calc.mehrbedarf_alleinerziehend(ages, units)
+            elif kind == CALCULATORS[4]:
+                choice = {"in der Karenzzeit": True, "nach der Karenzzeit": False}.get(karenzzeit)
+                result = calc.vermoegen_freibetrag(max(1, int(persons or 1)), units, karenzzeit=choice)
+            else:
+                result = calc.schulbedarf(units, children=max(1, int(children or 1)))
+        except (ValueError, TypeError):
+            return "Die Angaben sind unvollständig oder ungültig. Bitte prüfen Sie die Eingaben."
+        except Exception:  # noqa: BLE001
+            log.exception("calculator failed")
+            return ERROR_TEXT
+        return result.render("de")
+
     # --- files -----------------------------------------------------------------------------------
 
     def _cookie_user(self, request: Request, roles: frozenset[str]) -> str | None:
@@ -579,13 +739,34 @@ class AssistantApp:
         with gr.Blocks(title="Mitarbeitende – Jobcenter-Assistent", analytics_enabled=False) as demo:
             gr.Markdown("# Jobcenter-Assistent · Mitarbeitende")
             welcome = gr.HTML("")
-            c = self._chat_column(citizen=False)
-            with gr.Row():
-                comment = gr.Textbox(label="Kommentar zur letzten Antwort (optional)", scale=4, max_length=2000)
-                up = gr.Button("Hilfreich", scale=1)
-                down = gr.Button("Nicht hilfreich", scale=1)
-            feedback_msg = gr.Markdown("")
-            gr.Examples(STAFF_EXAMPLES, inputs=[c["question"]], label="Beispielfragen")
+            with gr.Tab("Fragen"):
+                c = self._chat_column(citizen=False)
+                with gr.Row():
+                    comment = gr.Textbox(label="Kommentar zur letzten Antwort (optional)", scale=4, max_length=2000)
+                    up = gr.Button("Hilfreich", scale=1)
+                    down = gr.Button("Nicht hilfreich", scale=1)
+                feedback_msg = gr.Markdown("")
+                gr.Examples(STAFF_EXAMPLES, inputs=[c["question"]], label="Beispielfragen")
+            with gr.Tab("Rechner"):
+                gr.Markdown("Berechnungen nach dem Gesetz: Jeder Betrag und jeder Prozentsatz wird aus der zitierten "
+                            "Fundstelle im Index gelesen. Eine Gesetzesänderung ändert das Ergebnis.")
+                kind = gr.Radio(CALCULATORS, value=CALCULATORS[0], label="Rechner")
+                with gr.Row():
+                    gross = gr.Number(label="Bruttoeinkommen aus Arbeit (Euro im Monat)", value=556, minimum=0)
+                    minor_child = gr.Checkbox(label="mit minderjährigem Kind", value=False)
+                    age = gr.Number(label="Alter (Jahre)", value=10, minimum=0, maximum=120, precision=0)
+                    birthday = gr.Dropdown(["6", "14", "18"], value="18", label="Geburtstag")
+                with gr.Row():
+                    children_ages = gr.Textbox(label="Alter der Kinder (z. B. 3, 5)", value="3, 5")
+                    persons = gr.Number(label="Personen in der Bedarfsgemeinschaft", value=1, minimum=1, precision=0)
+                    karenzzeit = gr.Radio(["in der Karenzzeit", "nach der Karenzzeit", "beides"], value="beides",
+                                          label="Vermögen")
+                    children = gr.Number(label="Schulkinder", value=1, minimum=1, precision=0)
+                calc_btn = gr.Button("Berechnen", variant="primary")
+                calc_out = gr.Markdown("")
+                calc_btn.click(self.calculate, [kind, gross, minor_child, age, birthday, children_ages, persons,
+                                                karenzzeit, children], calc_out, api_name="rechnen",
+                               api_visibility="undocumented")
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
             c["send"].click(self.ask_staff, [c["question"], c["state"]], outputs, api_name="frage",
                             api_visibility="undocumented", concurrency_limit=4)
@@ -632,12 +813,43 @@ class AssistantApp:
                 withdraw_ok = gr.Checkbox(label="Ja, dieses Dokument aus dem Index zurückziehen", value=False)
                 withdraw_btn = gr.Button("Zurückziehen", variant="stop")
                 withdraw_msg = gr.Markdown("")
+            with gr.Tab("Häufige Fragen"):
+                gr.Markdown("Geprüfte Antworten für die Bürgerinfo. Jede Antwort ist an die Fundstellen gebunden, "
+                            "die sie zitiert: Ändert eine Aufnahme deren Text, ist der Eintrag **zu prüfen** und wird "
+                            "bis zur Bestätigung nicht beantwortet.")
+                faq_table = gr.Dataframe(headers=["Eintrag", "Thema", "Status", "Zielgruppe", "geprüft am", "Herkunft",
+                                                  "zuletzt von"], interactive=False, wrap=True,
+                                         label="Einträge")
+                faq_review = gr.HTML("")
+                with gr.Row():
+                    faq_pick = gr.Dropdown([], value=None, label="Eintrag", allow_custom_value=False)
+                    faq_open_btn = gr.Button("Öffnen / neuer Eintrag")
+                    faq_confirm_btn = gr.Button("Geänderte Fundstellen bestätigen")
+                faq_text = gr.Code(label="Eintrag (TOML: Fragen, Antwort und nächster Schritt je Sprache)",
+                                   language=None, lines=22)
+                with gr.Row():
+                    faq_preview_btn = gr.Button("Vorschau und Prüfung")
+                    faq_save_btn = gr.Button("Speichern", variant="primary")
+                    faq_retire_ok = gr.Checkbox(label="Ja, zurückziehen", value=False)
+                    faq_retire_btn = gr.Button("Zurückziehen", variant="stop")
+                faq_msg = gr.Markdown("")
             with gr.Tab("Protokoll"):
                 audit = gr.Dataframe(headers=["Zeit", "Wer", "Aktion", "Details"], interactive=False, wrap=True,
                                      label="Protokoll der Änderungen")
                 audit_refresh = gr.Button("Aktualisieren")
             views = [docs, audit, withdraw_name, name]
             demo.load(self.editor_load, None, [welcome, *views], api_visibility="private")
+            faq_views = [faq_table, faq_review, faq_pick]
+            demo.load(self.faq_refresh, None, faq_views, api_visibility="private")
+            faq_open_btn.click(self.faq_open, [faq_pick], [faq_text, faq_msg], api_visibility="private")
+            faq_preview_btn.click(self.faq_preview, [faq_text], faq_msg, api_name="faq_pruefen",
+                                  api_visibility="undocumented")
+            faq_save_btn.click(self.faq_save, [faq_text], [faq_msg, *faq_views], api_name="faq_speichern",
+                               api_visibility="undocumented", concurrency_limit=1)
+            faq_confirm_btn.click(self.faq_confirm, [faq_pick], [faq_msg, *faq_views], api_name="faq_bestaetigen",
+                                  api_visibility="undocumented", concurrency_limit=1)
+            faq_retire_btn.click(self.faq_retire, [faq_pick, faq_retire_ok], [faq_msg, *faq_views],
+                                 api_name="faq_zurueckziehen", api_visibility="undocumented", concurrency_limit=1)
             refresh.click(self.editor_refresh, None, views, api_visibility="private")
             audit_refresh.click(self.editor_refresh, None, views, api_visibility="private")
             preview_btn.click(self.preview_uploads, [files, visibility, name, pending],
@@ -739,8 +951,13 @@ def create_app(workspace: Workspace | None = None, users: UserStore | None = Non
         log.exception("could not purge old feedback")
     core = AssistantApp(ws, users, retriever)
     if core.index_hint() == "":
-        try:  # load the embedding model now, not on the first citizen's question
+        try:  # load the embedding model, the curated answers and the language model now, not on the first question
             ws.embedder.embed_query("Bürgergeld")
+            from assistant.faq.book import faq_book
+            from assistant.language import warm_up
+
+            faq_book(ws).refresh()
+            warm_up()
         except Exception:  # noqa: BLE001
-            log.exception("embedding model warm-up failed")
+            log.exception("warm-up failed")
     return core.create_app(), core

@@ -17,13 +17,17 @@ MODE_LABELS = {
     AnswerMode.EXTRACTIVE: "Aus den Quellen zusammengestellt (ohne Sprachmodell)",
     AnswerMode.GENERATED: "Von einem Sprachmodell aus den Quellen formuliert",
     AnswerMode.REFUSED: "Keine passende Quelle gefunden",
+    AnswerMode.CURATED: "Geprüfte Antwort der Redaktion (Häufige Fragen)",
+    AnswerMode.COMPUTED: "Berechnung nach dem Gesetz (Rechner)",
 }
 VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
 KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "sonstiges Dokument"}
 ACTION_LABELS = {  # audit log actions (catalog and web app) in German
     "ingest": "aufgenommen", "remove": "zurückgezogen", "anmeldung": "Anmeldung",
     "anmeldung-fehlgeschlagen": "Anmeldung fehlgeschlagen", "upload-abgelehnt": "Upload abgelehnt",
-    "aufnahme-fehler": "Aufnahme fehlgeschlagen",
+    "aufnahme-fehler": "Aufnahme fehlgeschlagen", "abmeldung": "Abmeldung", "faq-sync": "Häufige Fragen eingelesen",
+    "faq-neu": "Häufige Frage angelegt", "faq-geaendert": "Häufige Frage geändert",
+    "faq-bestaetigt": "Häufige Frage bestätigt", "faq-zurueckgezogen": "Häufige Frage zurückgezogen",
 }
 
 PdfLink = Callable[[Source], str]  # the app's link to a document's file (or "")
@@ -215,3 +219,26 @@ def _md_escape(text: str) -> str:
 
 def escape_tags(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def word_diff_html(old: str, new: str) -> str:
+    """Old and new text of a unit side by side, removed words struck through, added words marked."""
+    import difflib
+
+    a, b = old.split(), new.split()
+    left: list[str] = []
+    right: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        old_part, new_part = html.escape(" ".join(a[i1:i2])), html.escape(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(old_part)
+            right.append(new_part)
+        else:
+            if old_part:
+                left.append(f"<del>{old_part}</del>")
+            if new_part:
+                right.append(f"<ins>{new_part}</ins>")
+    old_html = " ".join(left) or "<em>(nicht vorhanden)</em>"
+    new_html = " ".join(right) or "<em>(nicht mehr vorhanden)</em>"
+    return (f'<table class="jca-diff"><tr><th>bisher geprüfter Text</th><th>neuer Text</th></tr>'
+            f"<tr><td>{old_html}</td><td>{new_html}</td></tr></table>")

@@ -141,7 +141,7 @@ button {{ margin-top: 1.2rem; width: 100%; padding: .6rem; font-size: 1rem; back
 </style></head><body><main>
 <h1>{title}</h1><p class="hinweis">{message}</p>
 <form id="anmeldung" method="post" action="login">
-<label for="username">Benutzername</label><input id="username" name="username" autocomplete="username" required autofocus>
+<label for="username">Benutzername</label><input id="username" name="username" type="text" autocomplete="username" required autofocus>
 <label for="password">Passwort</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Anmelden</button><div id="meldung" role="alert" aria-live="polite"></div>
 </form>

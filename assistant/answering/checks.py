@@ -226,8 +226,13 @@ def _is_statement(s: str) -> bool:
     return len(words) >= 4 and not s.rstrip().endswith(":")
 
 
+_NEXT_STEP_RE = re.compile(r"^\*\*[^*\n]{3,60}:\*\*")  # "**Was Sie jetzt tun können:** …" (a template, not law)
+
+
 def count_uncited(text: str) -> int:
-    return sum(1 for s in statements(text) if _is_statement(s) and not _ANY_CITATION_RE.search(s))
+    """Statements without [n]; the bold next-step paragraph of citizen answers is advice, not a statement."""
+    kept = "\n".join(line for line in text.split("\n") if not _NEXT_STEP_RE.match(line.strip()))
+    return sum(1 for s in statements(kept) if _is_statement(s) and not _ANY_CITATION_RE.search(s))
 
 
 # --- all checks ----------------------------------------------------------------------------------

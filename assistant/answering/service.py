@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .. import i18n
 from ..catalog import StoredUnit
 from ..config import Settings
 from ..model import Audience, citation_label
@@ -115,9 +116,76 @@ def _notice(main: str, audience: Audience, extra: str = "") -> str:
     return " ".join(p for p in parts if p)
 
 
-def _refusal(question: str, audience: Audience, language: str) -> Answer:
-    return Answer(question=question, audience=audience.value, text=prompts.refusal_text(audience, language),
-                  mode=AnswerMode.REFUSED, language=language)
+def _refusal(question: str, audience: Audience, language: str, office: str | None = None) -> Answer:
+    if office and office in i18n.OFFICES and audience == Audience.CITIZEN:
+        text = prompts.office_refusal_text(office, language)
+    else:
+        text = prompts.refusal_text(audience, language)
+    return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.REFUSED, language=language)
+
+
+MORE_SOURCES = 3  # retrieval results shown under a curated or computed answer ("Weitere Fundstellen")
+
+
+def _with_more_sources(cited: list[StoredUnit], hits: Sequence[Hit]) -> tuple[list[StoredUnit], list[StoredUnit]]:
+    seen = {su.chroma_id for su in cited}
+    more = [h.unit for h in hits if h.unit.chroma_id not in seen][:MORE_SOURCES]
+    return cited, more
+
+
+def _more_line(more_start: int, more: Sequence[StoredUnit], language: str) -> str:
+    if not more:
+        return ""
+    refs = "; ".join(f"[{more_start + i}] {citation_label(su.unit.doc, su.kind, su.unit.label)}"
+                     for i, su in enumerate(more))
+    return f"\n\n**{i18n.text('label.more_sources', language)}:** {refs}"
+
+
+def _curated(question: str, audience: Audience, language: str, hit, hits: Sequence[Hit]) -> Answer:
+    """A reviewed entry of the Redaktion, in the citizen's language, its cited units as sources [1…k]."""
+    entry = hit.stored.entry
+    t = entry.text(language)
+    shown = i18n.shown_language(language) if language in entry.texts else "de"
+    cited, more = _with_more_sources(list(hit.stored.units), hits)
+    marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
+    text = (f"{t.answer} {marks}\n\n**{i18n.text('label.next_steps', shown)}:** {t.next_step}"
+            + _more_line(len(cited) + 1, more, shown))
+    sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
+    notice = " ".join(p for p in (i18n.text("label.reviewed", shown, date=_german_date(entry.reviewed)),
+                                  i18n.text("label.law_in_german", shown) if shown != "de" else "",
+                                  prompts.notice_text("citizen", audience, shown)) if p)
+    return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.CURATED, sources=sources,
+                  notice=notice, language=shown, entry_id=entry.id)
+
+
+def _computed(question: str, audience: Audience, language: str, calc, units: Sequence[StoredUnit],
+              hits: Sequence[Hit]) -> Answer:
+    """A calculator's worked result; the units it read its figures from are the sources."""
+    from ..retrieval.lookup import UnitLookup
+    from ..faq.integrity import resolve_citation
+
+    lookup = UnitLookup(list(units))
+    cited: list[StoredUnit] = []
+    for citation in calc.citations:
+        for su in resolve_citation(citation, lookup):
+            if su not in cited and audience.may_see(su.visibility):
+                cited.append(su)
+    cited, more = _with_more_sources(cited, hits)
+    shown = i18n.shown_language(language)
+    marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
+    text = f"{calc.render(shown)}\n\n{marks}" + _more_line(len(cited) + 1, more, shown)
+    sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
+    return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.COMPUTED, sources=sources,
+                  notice=prompts.notice_text("citizen", audience, shown), language=shown, entry_id=calc.kind)
+
+
+def _german_date(iso: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(iso).strftime("%d.%m.%Y")
+    except (TypeError, ValueError):
+        return iso
 
 
 def _extractive(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
@@ -166,6 +234,33 @@ def _finish_generated(question: str, audience: Audience, language: str, text: st
                   notice=_notice(prompts.NOTICE_GENERATED, audience, extra), language=language)
 
 
+def _special_answer(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
+                    retriever: Retriever, settings: Settings) -> Answer | None:
+    """A calculator's result for a "how much" question with the person's figures, else a curated entry."""
+    if settings.calculators_enabled:
+        from ..calculators import calculate
+
+        try:
+            calc = calculate(question, retriever.units)
+        except Exception:  # noqa: BLE001 - a calculator bug must not cost the answer
+            log.exception("calculator failed")
+            calc = None
+        if calc is not None and calc.computable:
+            return _computed(question, audience, language, calc, retriever.units, hits)
+    if settings.faq_enabled and query == question:  # a follow-up question is not matched on its own
+        from ..faq.book import faq_book
+
+        try:
+            sections = [(h.unit.unit.doc, h.unit.unit.section or h.unit.unit.label) for h in hits]
+            hit = faq_book(retriever.ws).find(question, audience, hit_sections=sections)
+        except Exception:  # noqa: BLE001
+            log.exception("curated answers unavailable")
+            hit = None
+        if hit is not None:
+            return _curated(question, audience, language, hit, hits)
+    return None
+
+
 # --- the entry points ----------------------------------------------------------------------------
 
 
@@ -185,8 +280,13 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
 
     result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of)
     hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]  # never internal text for citizens
+    if question and audience == Audience.CITIZEN and as_of is None:
+        special = _special_answer(question, query, audience, language, hits, retriever, settings)
+        if special is not None:
+            yield special
+            return
     if not question or not result.relevant or not hits:
-        yield _refusal(question, audience, language)
+        yield _refusal(question, audience, language, getattr(result, "office", None))
         return
 
     if settings.llm_backend == "extractive":

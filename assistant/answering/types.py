@@ -10,6 +10,8 @@ class AnswerMode(StrEnum):
     GENERATED = "generated"  # written by a language model from the sources, then checked
     EXTRACTIVE = "extractive"  # the sources' own sentences, no language model
     REFUSED = "refused"  # the stored sources do not cover the question
+    CURATED = "curated"  # a reviewed answer of the Redaktion ("Häufige Fragen"), tied to the units it cites
+    COMPUTED = "computed"  # a calculator's result, every figure read from a cited unit
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Answer:
     complete: bool = True  # False while streaming
     language: str = "de"
     fallback_reason: str = ""  # why the language model was not used although one is configured (German)
+    entry_id: str = ""  # the curated entry (mode CURATED) or the calculation kind (mode COMPUTED)
 
     @property
     def refused(self) -> bool:

@@ -116,3 +116,35 @@ def load_dir(folder: Path) -> list[Entry]:
             seen[e.id] = path.name
             entries.append(e)
     return entries
+
+
+def _toml_string(value: str) -> str:
+    if "\n" in value:
+        return '"""\n' + value.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_toml(entry: Entry) -> str:
+    """One `[[entry]]` table in the format above (what an editor edits and what a diff shows)."""
+    lines = ["[[entry]]", f"id = {_toml_string(entry.id)}", f"topic = {_toml_string(entry.topic)}",
+             f"audience = {_toml_string(entry.audience)}", f"reviewed = {_toml_string(entry.reviewed)}",
+             "citations = [" + ", ".join(_toml_string(c) for c in entry.citations) + "]"]
+    for lang in LANGUAGES:
+        t = entry.texts.get(lang)
+        if t is None:
+            continue
+        lines += ["", f"[entry.{lang}]", "questions = [", *(f"  {_toml_string(q)}," for q in t.questions), "]",
+                  f"answer = {_toml_string(t.answer)}", f"next_step = {_toml_string(t.next_step)}"]
+    return "\n".join(lines) + "\n"
+
+
+def from_toml(text: str) -> Entry:
+    """Exactly one entry from an editor's TOML text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise EntryFormatError(f"Der Text ist kein gültiges TOML: {exc}") from exc
+    raw = data.get("entry")
+    if not isinstance(raw, list) or len(raw) != 1:
+        raise EntryFormatError("Erwartet wird genau ein Eintrag, beginnend mit [[entry]].")
+    return entry_from_dict(raw[0], "Redaktion")
