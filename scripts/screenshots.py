@@ -34,7 +34,7 @@ from ui.auth import UserStore, add_user  # noqa: E402
 CITIZEN_QUESTION = "Bekomme ich mehr Geld, wenn ich mein Kind allein erziehe?"
 STAFF_QUESTION = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?"
 PRIVATE_QUESTION = "Meine IBAN ist DE89 3704 0044 0532 0130 00, wann kommt das Geld?"
-ARABIC_QUESTION = "أريد السفر إلى أهلي لمدة أسبوعين، هل يجب أن أخبر الجوب سنتر؟"
+ARABIC_QUESTION = "هل يمكنني السفر في إجازة وأنا أحصل على Bürgergeld؟"
 MINIJOB_QUESTION = "Minijob, 556 Euro im Monat, wie viel darf ich behalten?"
 
 
