@@ -265,3 +265,13 @@ def test_edited_law_changes_the_result(update_index: Workspace, tmp_path: Path) 
     # the other rules were not edited
     for key in ("alleinerziehend", "vermoegen", "wechsel_18", "warmwasser"):
         assert changed[key].value == original[key].value, key
+
+
+def test_questions_about_a_period_or_a_definition_get_no_calculation(units) -> None:
+    """Regression: "Wie lange dauert die Karenzzeit beim Vermögen?" got the savings calculation, not the duration."""
+    from assistant.calculators import calculate
+
+    for question in ("Wie lange dauert die Karenzzeit beim Vermögen?", "Ab wann gilt der Regelbedarf für Kinder?",
+                     "Was ist der Erwerbstätigenfreibetrag?", "How long is the grace period for savings?"):
+        assert calculate(question, units) is None, question
+    assert calculate("Wie viel Vermögen dürfen wir zu dritt haben?", units) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.evaluation import load_questions, run_answers, summarize, summarize_answers
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
@@ -50,7 +52,7 @@ def test_answers_are_generated_and_scored_on_dev_questions(built_workspace: Work
     questions = [q for q in load_questions(DEV_SET) if q["id"] in {"d06", "d22", "d26"}]
     outputs = run_answers(questions, Retriever(built_workspace))
     by_id = {o["id"]: o for o in outputs}
-    assert not by_id["d06"]["refused"] and "einem Jahr" in by_id["d06"]["answer"]
-    assert by_id["d06"]["citations"] and by_id["d06"]["mode"] == "extractive"
+    assert not by_id["d06"]["refused"] and re.search(r"\bein(em)? Jahr", by_id["d06"]["answer"])
+    assert by_id["d06"]["citations"] and by_id["d06"]["mode"] in ("extractive", "curated")
     s = summarize_answers(questions, outputs)
     assert s["leaks"] == 0 and s["citation_validity"] == 1.0

@@ -181,8 +181,15 @@ def _household_size(text: str) -> int | None:
 
 
 # --- the recogniser -----------------------------------------------------------------------------------
+# "How long", "since when", "what is": a question about a period or a definition, not an amount
+_NOT_AMOUNT = re.compile(r"^\s*(?:wie\s+lange|ab\s+wann|seit\s+wann|bis\s+wann|wann|was\s+ist|was\s+bedeutet|"
+                         r"how\s+long|when|what\s+is|what\s+does)\b", re.IGNORECASE)
+
+
 def calculate(question: str, units: Units) -> Calculation | None:
     """The calculation a "how much" question asks for, or None when it asks for none (or lacks the figures)."""
+    if _NOT_AMOUNT.search(question) and not re.search(r"\b(?:wie\s*viel|how\s+much)\b", question, re.IGNORECASE):
+        return None
     text = _normalise(question)
     source = LawSource.of(units)
     year = _year(text)
