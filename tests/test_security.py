@@ -12,7 +12,6 @@ import json
 import re
 import secrets
 import shutil
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -20,7 +19,6 @@ from pathlib import Path
 import gradio as gr
 import httpx
 import pytest
-import uvicorn
 from gradio.utils import get_upload_folder
 from gradio_client import Client
 
@@ -29,12 +27,12 @@ from assistant.config import Settings
 from assistant.ingest import Ingestor
 from assistant.model import Visibility
 from assistant.workspace import Workspace
-from ui.app import EDITOR_PATH, STAFF_PATH, AssistantApp, create_app
+from ui.app import EDITOR_PATH, STAFF_PATH
 from ui.auth import LoginThrottle, LoginThrottled, UserStore, add_user
 from ui.render import chat_text, md_text
 from ui.security import UploadRegistry
 
-from test_ui import EDITOR, STAFF, Server, _free_port, _snapshot, _text, server  # noqa: F401
+from test_ui import EDITOR, STAFF, Server, _snapshot, _text, serve, server  # noqa: F401
 
 JOIN = "/gradio_api/queue/join"
 EVIL_HTML = """<!doctype html><html><head><title>Hinweise zur Erreichbarkeit</title></head><body>
@@ -149,21 +147,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory):
     ingestor.ingest_paths([md_file], name="Ratgeber Musterstadt", visibility=Visibility.PUBLIC)
     users_path = root / "users.toml"
     add_user(users_path, EDITOR[0], "editor", EDITOR[1])
-    app, core = create_app(ws, UserStore(users_path))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                       timeout_graceful_shutdown=1))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    running = Server(f"http://127.0.0.1:{port}", core, ws, [])
-    yield running
-    for client in running.clients:
-        client.close()
-    srv.should_exit = True
-    thread.join(timeout=5)
+    yield from serve(ws, UserStore(users_path))
 
 
 def test_uploaded_html_is_a_download_never_a_page(hostile_server: Server) -> None:
@@ -231,14 +215,10 @@ def test_login_over_http_says_when_it_is_throttled_and_stops_spraying(tmp_path: 
     users_path = tmp_path / "users.toml"
     add_user(users_path, "otto", "staff", "otto-passwort")
     ws = Workspace(Settings(index_dir=tmp_path / "index"))
-    app, core = create_app(ws, UserStore(users_path))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        time.sleep(0.05)
-    url = f"http://127.0.0.1:{port}{STAFF_PATH}/login"
+    running = serve(ws, UserStore(users_path))
+    server = next(running)
+    core, base = server.core, server.url
+    url = f"{base}{STAFF_PATH}/login"
     try:
         codes = [httpx.post(url, data={"username": "otto", "password": "falsch"}).status_code for _ in range(4)]
         assert codes == [400, 400, 400, 400]
@@ -248,11 +228,10 @@ def test_login_over_http_says_when_it_is_throttled_and_stops_spraying(tmp_path: 
         assert httpx.post(url, data={"username": "otto", "password": "otto-passwort"}).status_code == 200
         sprayed = [httpx.post(url, data={"username": f"name{i}", "password": "x"}).status_code for i in range(30)]
         assert sprayed.count(429) >= 15, sprayed  # one address cannot try many names quickly
-        page = httpx.get(f"http://127.0.0.1:{port}{STAFF_PATH}/")
+        page = httpx.get(f"{base}{STAFF_PATH}/")
         assert '<html lang="de">' in page.text and "Benutzername" in page.text and "Passwort" in page.text
     finally:
-        srv.should_exit = True
-        thread.join(timeout=5)
+        running.close()
     details = [d for _, _, action, d in ws.catalog.audit_log(1000) if action == "anmeldung-fehlgeschlagen"]
     assert details and not any("name1" in d for d in details)  # typed-in names do not fill the log
 

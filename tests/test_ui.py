@@ -80,7 +80,12 @@ def _users_file(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory):
     users = UserStore(_users_file(tmp_path_factory.mktemp("users")))
-    app, core = create_app(built_workspace, users)
+    yield from serve(built_workspace, users)
+
+
+def serve(ws: Workspace, users: UserStore):
+    """The real app on a free loopback port in a thread, for as long as the generator is not closed."""
+    app, core = create_app(ws, users)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                        timeout_graceful_shutdown=1))
@@ -90,12 +95,14 @@ def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory)
     while not srv.started and time.time() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    running = Server(f"http://127.0.0.1:{port}", core, built_workspace, [])
-    yield running
-    for client in running.clients:
-        client.close()
-    srv.should_exit = True
-    thread.join(timeout=5)
+    running = Server(f"http://127.0.0.1:{port}", core, ws, [])
+    try:
+        yield running
+    finally:
+        for client in running.clients:
+            client.close()
+        srv.should_exit = True
+        thread.join(timeout=5)
 
 
 def _text(message: dict) -> str:

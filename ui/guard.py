@@ -10,6 +10,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .asgi_body import read_body, replay
+
 QUEUE_JOIN = "/gradio_api/queue/join"
 MAX_BODY = 4 * 1024 * 1024
 
@@ -24,28 +26,15 @@ class QueueJoinGuard:
         if scope["type"] != "http" or scope.get("method") != "POST" or not path.endswith(QUEUE_JOIN):
             await self.app(scope, receive, send)
             return
-        body, more = b"", True
-        while more:
-            message = await receive()
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > MAX_BODY:
-                await _reply(send, 413, "Die Anfrage ist zu groß.")
-                return
+        body, too_big = await read_body(receive, MAX_BODY)
+        if too_big:
+            await _reply(send, 413, "Die Anfrage ist zu groß.")
+            return
         blocks = self.blocks.get(path[: -len(QUEUE_JOIN)] or "/")
         if blocks is not None and not self._known(blocks, body):
             await _reply(send, 422, "Unbekannte Funktion.")
             return
-        replayed = False
-
-        async def replay() -> dict:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replay(body, receive), send)
 
     @staticmethod
     def _known(blocks: Any, body: bytes) -> bool:

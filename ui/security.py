@@ -26,6 +26,8 @@ from typing import Any
 
 from gradio.utils import get_upload_folder
 
+from .asgi_body import read_body, replay
+
 CLIENT_ADDRESS: contextvars.ContextVar[str] = contextvars.ContextVar("client_address", default="-")
 
 CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
@@ -207,7 +209,7 @@ class SecurityLayer:
 
         receive_next = receive
         if method == "POST" and rest not in LOGIN_ROUTES and rest != UPLOAD_ROUTE and _is_json(scope):
-            body, too_big = await _read_body(receive)
+            body, too_big = await read_body(receive, MAX_BODY)
             if too_big:
                 await _reply(send, 413, "Die Anfrage ist zu groß.")
                 return
@@ -215,7 +217,7 @@ class SecurityLayer:
             if refused:
                 await _reply(send, 422, refused)
                 return
-            receive_next = _replay(body, receive)
+            receive_next = replay(body, receive)
 
         token = CLIENT_ADDRESS.set((scope.get("client") or ("-", 0))[0])
         try:
@@ -281,27 +283,3 @@ def _is_json(scope: Mapping[str, Any]) -> bool:
         if name == b"content-type":
             return not value.lower().startswith((b"multipart/", b"application/x-www-form-urlencoded"))
     return True
-
-
-async def _read_body(receive) -> tuple[bytes, bool]:
-    body, more = b"", True
-    while more:
-        message = await receive()
-        body += message.get("body", b"")
-        more = message.get("more_body", False)
-        if len(body) > MAX_BODY:
-            return b"", True
-    return body, False
-
-
-def _replay(body: bytes, receive):
-    sent = False
-
-    async def replay() -> dict:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
