@@ -139,6 +139,8 @@ ANLAGE = ("gültig ab | Regelbedarfsstufe 1 | Regelbedarfsstufe 2\n1. Januar 202
           "1. Januar 2026 | 563 | 506")
 ABS3 = ("(3) Von dem Einkommen ist ein weiterer Betrag abzusetzen. Dieser beläuft sich auf 20 Prozent "
         "des Teils, der 100 Euro übersteigt.")
+ABS1A = ("(1a) Der Regelbedarf wird in Höhe der jeweiligen Regelbedarfsstufe entsprechend § 28 des Zwölften Buches "
+         "anerkannt.")  # the SGB II sentence that refers to the SGB XII table (answers quote SGB XII only then)
 
 
 class FixedRetriever:
@@ -156,6 +158,8 @@ class FixedRetriever:
                        "law", "public", "2025-12-22", 1),
             StoredUnit("b", Unit("SGB II", "§ 11b Abs. 3", ABS3, section="§ 11b", link="https://example.org/11b"),
                        "law", "public", "2025-12-22", 2),
+            StoredUnit("c", Unit("SGB II", "§ 20 Abs. 1a", ABS1A, section="§ 20", link="https://example.org/20"),
+                       "law", "public", "2025-12-22", 3),
         ]
         hits = [Hit(su, 1.0 - i / 10) for i, su in enumerate(units)]
         return RetrievalResult(question, Audience(audience), hits, self.relevant, 0.9)
