@@ -279,7 +279,9 @@ def cmd_serve(args: argparse.Namespace, ws: Workspace) -> int:
     console.print(f"Jobcenter-Assistent: http://{host}:{port}/ (Bürgerinfo), /mitarbeitende, /redaktion")
     if not ws.is_built():
         console.print("[yellow]Der Index ist leer. Bitte „python -m assistant ingest“ ausführen.[/yellow]")
-    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+    proxies = ws.settings.ui_trusted_proxies.strip()  # the reverse proxy's address: the login throttle then sees clients
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=bool(proxies),
+                forwarded_allow_ips=proxies or None)
     return 0
 
 

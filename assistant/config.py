@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     # Web app (python -m assistant serve)
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
+    ui_trusted_proxies: str = ""  # e.g. "10.0.0.5": X-Forwarded-For from there names the client (login throttle)
     users_file: Path | None = None  # accounts (TOML); default: <index_dir>/users.toml
     users: str | None = None  # JCA_USERS="name:role:hash;…" instead of (or in addition to) the file
     feedback_retention_days: int = 180  # staff feedback older than this is deleted at start
