@@ -3,6 +3,7 @@ review, matching citizen questions in several languages, calculators in the answ
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
@@ -142,15 +143,16 @@ def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp
     core = AssistantApp(built_workspace, UserStore(users_path))
     editor, staff = gr.Request(username="erik"), gr.Request(username=None)
     entry = next(e for e in ENTRIES if "§ 11b Abs. 3 SGB II" in e.citations)
-    text = to_toml(replace(entry, id="redaktion-test"))
+    entry_id = f"redaktion-test-{uuid.uuid4().hex[:8]}"  # new in every run, also on a reused JCA_TEST_INDEX
+    text = to_toml(replace(entry, id=entry_id))
     assert "Prüfung bestanden" in core.faq_preview(text, editor)
     bad = text.replace(entry.texts["de"].answer, entry.texts["de"].answer + " Es gibt 4711 Euro extra.")
     assert "4711" in core.faq_preview(bad, editor)
     assert "Nicht gespeichert" in core.faq_save(bad, editor)[0]
     assert core.faq_save(text, staff)[0].startswith("Keine Berechtigung")
     assert "Gespeichert" in core.faq_save(text, editor)[0]
-    assert "Zurückgezogen" in core.faq_retire("redaktion-test", True, editor)[0]
+    assert "Zurückgezogen" in core.faq_retire(entry_id, True, editor)[0]
     statuses = {e.entry.id: e.status for e in FaqStore(built_workspace.catalog).entries()}
-    assert statuses["redaktion-test"] is EntryStatus.RETIRED
+    assert statuses[entry_id] is EntryStatus.RETIRED
     actions = [b for _, a, b, _ in built_workspace.catalog.audit_log(20) if a == "erik"]
     assert "faq-neu" in actions and "faq-zurueckgezogen" in actions

@@ -252,8 +252,7 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
         from ..faq.book import faq_book
 
         try:
-            sections = [(h.unit.unit.doc, h.unit.unit.section or h.unit.unit.label) for h in hits]
-            hit = faq_book(retriever.ws).find(question, audience, hit_sections=sections)
+            hit = faq_book(retriever.ws).find(question, audience)
         except Exception:  # noqa: BLE001
             log.exception("curated answers unavailable")
             hit = None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..model import Audience
 from ..workspace import Workspace
-from .matcher import DecisionModel, FaqMatcher, Match, query_vectors
+from .matcher import FaqMatcher, Match, query_vectors
 from .store import EntryStatus, FaqStore, StoredEntry
 
 log = logging.getLogger(__name__)
@@ -37,11 +37,8 @@ class FaqBook:
         variants = [(entry_id, q) for entry_id, e in served.items() for t in e.entry.texts.values() for q in t.questions]
         vectors = query_vectors([q for _, q in variants], self.ws.embedder, self.ws.catalog, settings.corpus_dir)
         self.served = served
-        cited = {entry_id: {(su.unit.doc, su.unit.section or su.unit.label) for su in e.units}
-                 for entry_id, e in served.items()}
         self.matcher = FaqMatcher(variants, vectors, threshold=settings.faq_threshold,
-                                  lexical_weight=settings.faq_lexical_weight, min_margin=settings.faq_min_margin,
-                                  model=DecisionModel.load(), cited_sections=cited)
+                                  lexical_weight=settings.faq_lexical_weight, min_margin=settings.faq_min_margin)
         self._generation = generation
         log.info("curated answers: %d served of %d", len(served), len(entries))
 
@@ -55,15 +52,14 @@ class FaqBook:
             return {i for i, e in self.served.items() if e.entry.for_citizens()}
         return {i for i, e in self.served.items() if e.entry.for_staff()}
 
-    def find(self, question: str, audience: Audience, query_vector=None,
-             hit_sections: list[tuple[str, str]] | None = None) -> CuratedHit | None:
+    def find(self, question: str, audience: Audience, query_vector=None) -> CuratedHit | None:
         if not self.ws.settings.faq_enabled:
             return None
         self.refresh()
         if self.matcher is None or not self.served:
             return None
         vector = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
-        match = self.matcher.match(question, vector, self.allowed(audience), hit_sections or [])
+        match = self.matcher.match(question, vector, self.allowed(audience))
         return CuratedHit(self.served[match.entry_id], match) if match else None
 
 

@@ -4,10 +4,8 @@ question variants, with its own calibrated threshold (scripts/calibrate_faq.py w
 from __future__ import annotations
 
 import hashlib
-import json
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +15,7 @@ from ..embedding import Embedder
 from ..retrieval.lexical import QUERY_NOISE, words
 
 QUERY_KIND = "query"  # cache key suffix: variants are embedded as e5 queries, like the question
-MODEL_PATH = Path(__file__).with_name("matcher_model.json")  # written by scripts/calibrate_faq.py --train
-CANDIDATES = 5  # entries (by variant similarity) the decision model looks at
-FEATURES = ("dense", "lexical", "gap_to_best", "inverse_rank", "cited_in_top", "best_cited_rank", "margin")
+
 
 
 @dataclass(frozen=True)
@@ -30,45 +26,6 @@ class Match:
     lexical: float
     margin: float  # distance to the best variant of another entry
     variant: str
-    probability: float = 0.0  # the decision model's estimate that this entry answers the question
-
-
-@dataclass(frozen=True)
-class DecisionModel:
-    """Logistic model over FEATURES: which of the candidate entries answers the question, and how sure."""
-
-    weights: tuple[float, ...]
-    bias: float
-    threshold: float  # probability at or above which the best candidate is the answer (calibrated on tune)
-
-    @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> DecisionModel | None:
-        if not path.exists():
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if tuple(data.get("features", ())) != FEATURES:
-            return None
-        return cls(tuple(data["weights"]), float(data["bias"]), float(data["threshold"]))
-
-    def probability(self, features: Sequence[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def candidate_features(ranked: Sequence[Match], cited_sections: dict[str, set[tuple[str, str]]],
-                       hit_sections: Sequence[tuple[str, str]]) -> list[list[float]]:
-    """FEATURES for the first CANDIDATES entries; `hit_sections` are the retrieval results' (doc, section) in rank
-    order, `cited_sections` the (doc, section) each entry cites."""
-    rows: list[list[float]] = []
-    best = ranked[0].score if ranked else 0.0
-    for i, m in enumerate(ranked[:CANDIDATES]):
-        cited = cited_sections.get(m.entry_id, set())
-        ranks = [r for r, sec in enumerate(hit_sections[:8]) if sec in cited]
-        in_top = sum(1 for sec in dict.fromkeys(hit_sections[:5]) if sec in cited)
-        following = ranked[i + 1].score if i + 1 < len(ranked) else 0.0
-        rows.append([m.dense, m.lexical, m.score - best, 1.0 / (i + 1), float(in_top),
-                     1.0 / (1 + ranks[0]) if ranks else 0.0, m.score - following])
-    return rows
 
 
 def _hash(text: str) -> str:
@@ -125,10 +82,7 @@ class FaqMatcher:
     """Nearest question variant per entry; `match()` applies the threshold and the margin rule."""
 
     def __init__(self, variants: Sequence[tuple[str, str]], vectors: np.ndarray, *, threshold: float,
-                 lexical_weight: float, min_margin: float, model: DecisionModel | None = None,
-                 cited_sections: dict[str, set[tuple[str, str]]] | None = None) -> None:
-        self.model = model
-        self.cited_sections = cited_sections or {}
+                 lexical_weight: float, min_margin: float) -> None:
         self.entry_ids = [e for e, _ in variants]
         self.texts = [t for _, t in variants]
         self.vectors = vectors
@@ -158,22 +112,10 @@ class FaqMatcher:
                              float(combined[i]) - runner if rank == 0 else 0.0, self.texts[i]))
         return out
 
-    def decide(self, ranked: Sequence[Match], hit_sections: Sequence[tuple[str, str]]) -> Match | None:
-        """The candidate the decision model rates best, if it is sure enough (else None)."""
-        if not ranked or self.model is None:
-            return None
-        rows = candidate_features(ranked, self.cited_sections, hit_sections)
-        scored = [replace(m, probability=self.model.probability(f)) for m, f in zip(ranked, rows)]
-        top = max(scored, key=lambda m: m.probability)
-        return top if top.probability >= self.model.threshold else None
-
-    def match(self, question: str, query_vector: np.ndarray, allowed: set[str] | None = None,
-              hit_sections: Sequence[tuple[str, str]] = ()) -> Match | None:
+    def match(self, question: str, query_vector: np.ndarray, allowed: set[str] | None = None) -> Match | None:
         ranked = self.ranked(question, query_vector, allowed)
         if not ranked:
             return None
-        if self.model is not None:
-            return self.decide(ranked, hit_sections)
         top = ranked[0]
         if top.score >= self.threshold and top.margin >= self.min_margin:
             return top
