@@ -320,19 +320,30 @@ def cmd_faq_check(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_faq_embeddings(args: argparse.Namespace, ws: Workspace) -> int:
     import numpy as np
 
-    from .faq.matcher import _hash, query_vectors, shipped_query_vectors_path
-    from .faq.store import FaqStore
+    from .faq.book import build_matcher, not_covered_questions, training_texts
+    from .faq.matcher import (PASSAGE_KIND, QUERY_KIND, shipped_classifier_path, shipped_query_vectors_path,
+                              text_hash, text_vectors)
+    from .faq.store import EntryStatus, FaqStore
 
-    entries = FaqStore(ws.catalog).entries()
-    texts = sorted({q for e in entries for t in e.entry.texts.values() for q in t.questions})
+    served = {e.entry.id: e for e in FaqStore(ws.catalog).entries() if e.status is EntryStatus.ACTIVE}
+    variants, answers = training_texts(served)
+    hashes, vectors = [], []
     with _progress() as progress:
-        task = progress.add_task("Fragen einbetten", total=len(texts))
-        vectors = query_vectors(texts, ws.embedder, ws.catalog, ws.settings.corpus_dir,
-                                progress=lambda done, total: progress.update(task, completed=done))
-        progress.update(task, completed=len(texts))
+        questions = sorted({q for _, q in variants} | set(not_covered_questions(ws.settings)))
+        for kind, texts in ((QUERY_KIND, questions), (PASSAGE_KIND, sorted({a for _, a in answers}))):
+            task = progress.add_task("Fragen einbetten" if kind == QUERY_KIND else "Antworten einbetten",
+                                     total=len(texts))
+            vectors.append(text_vectors(texts, ws.embedder, ws.catalog, ws.settings.corpus_dir, kind=kind,
+                                        progress=lambda done, total, t=task: progress.update(t, completed=done)))
+            progress.update(task, completed=len(texts))
+            hashes += [text_hash(t, kind) for t in texts]
     path = shipped_query_vectors_path(ws.settings.corpus_dir, ws.embedder.name)
-    np.savez_compressed(path, hashes=np.array([_hash(t) for t in texts]), vectors=vectors)
-    console.print(f"{len(texts)} Fragevarianten → {path}")
+    np.savez_compressed(path, hashes=np.array(hashes), vectors=np.vstack(vectors))
+    matcher = build_matcher(ws, served)
+    classifier_path = shipped_classifier_path(ws.settings.corpus_dir, ws.embedder.name)
+    matcher.classifier.save(classifier_path)
+    console.print(f"{len(variants)} Fragevarianten und {len(answers)} Antworten → {path}; Klassifikator → "
+                  f"{classifier_path}")
     return 0
 
 

@@ -64,9 +64,11 @@ class Settings(BaseSettings):
 
     # Curated answers (corpus/faq/): the matcher's threshold is calibrated by scripts/calibrate_faq.py
     faq_enabled: bool = True
-    faq_threshold: float = 0.89  # combined similarity (e5 cosine + weight × word overlap) of the best variant
-    faq_lexical_weight: float = 0.0
-    faq_min_margin: float = 0.02  # lead over the best variant of another entry
+    faq_threshold: float = 0.56  # the entry classifier's probability
+    faq_min_dense: float = 0.0  # cosine similarity of the entry's nearest question variant
+    faq_min_margin: float = 0.0  # lead of the probability over the next entry
+    faq_respect_scope: bool = False  # no curated answer when retrieval's scope check finds the question not covered
+    faq_regularisation: float = 100.0  # C of the entry classifier (logistic regression)
     calculators_enabled: bool = True
 
     # Web app (python -m assistant serve)
@@ -93,6 +95,10 @@ class Settings(BaseSettings):
     @property
     def faq_dir(self) -> Path:
         return self.corpus_dir / "faq"
+
+    @property
+    def faq_not_covered_file(self) -> Path:
+        return self.corpus_dir / "faq-training" / "not-covered.txt"
 
     @property
     def uploads_dir(self) -> Path:

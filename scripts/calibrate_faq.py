@@ -1,6 +1,6 @@
 """Calibrate the matcher of curated answers on eval/faq/tune.jsonl; score eval/faq/test.jsonl once.
 
-    python scripts/calibrate_faq.py                 # grid over threshold × lexical weight × margin on tune
+    python scripts/calibrate_faq.py                 # grid over probability × nearest-variant similarity × margin
     python scripts/calibrate_faq.py --test          # the chosen setting (from config) on the test file, once
 
 A question counts as *answered* when an entry is matched, *right* when that entry is its expected one
@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rich.progress import track  # noqa: E402
 
 from assistant.faq.book import faq_book  # noqa: E402
-from assistant.faq.matcher import FaqMatcher  # noqa: E402
 from assistant.model import Audience  # noqa: E402
+from assistant.retrieval.retriever import Retriever  # noqa: E402
 from assistant.workspace import Workspace  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,12 +35,15 @@ def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _score(rows: list[tuple[dict, list]], threshold: float, margin: float) -> dict:
+def _score(rows: list[tuple[dict, list, bool]], threshold: float, min_dense: float, margin: float,
+           respect_scope: bool) -> dict:
     right = wrong = answered = 0
-    expected_n = sum(1 for q, _ in rows if q.get("expected"))
-    for q, ranked in rows:
+    expected_n = sum(1 for q, _, _ in rows if q.get("expected"))
+    for q, ranked, in_scope in rows:
         top = ranked[0] if ranked else None
-        if top is None or top.score < threshold or top.margin < margin:
+        if top is None or top.score < threshold or top.dense < min_dense or top.margin < margin:
+            continue
+        if respect_scope and not in_scope:
             continue
         answered += 1
         ok = {q.get("expected"), *q.get("also", [])} - {None}
@@ -53,15 +56,16 @@ def _score(rows: list[tuple[dict, list]], threshold: float, margin: float) -> di
             "wrong_n": wrong, "n": n, "expected": expected_n}
 
 
-def _ranked(questions: list[dict], ws: Workspace, lexical_weight: float) -> list[tuple[dict, list]]:
+def _ranked(questions: list[dict], ws: Workspace) -> list[tuple[dict, list, bool]]:
+    """Per question: the matcher's best entry and whether retrieval's scope check finds the question covered."""
     book = faq_book(ws)
     book.refresh()
-    m = book.matcher
-    matcher = FaqMatcher(list(zip(m.entry_ids, m.texts)), m.vectors, threshold=0, lexical_weight=lexical_weight,
-                         min_margin=0)
     allowed = book.allowed(Audience.CITIZEN)
     vectors = _query_vectors(questions, ws)
-    return [(q, matcher.ranked(q["question"], v, allowed)) for q, v in zip(questions, vectors)]
+    retriever = Retriever(ws)
+    in_scope = [retriever.retrieve(q["question"], Audience.CITIZEN, k=5).relevant
+                for q in track(questions, description="Abdeckung prüfen", transient=True)]
+    return [(q, book.matcher.ranked(v, allowed, limit=1), r) for q, v, r in zip(questions, vectors, in_scope)]
 
 
 _VECTOR_CACHE: dict[str, np.ndarray] = {}
@@ -83,23 +87,29 @@ def main() -> int:
     ws = Workspace()
     s = ws.settings
     if args.test:
-        rows = _ranked(_load(ROOT / "eval/faq/test.jsonl"), ws, s.faq_lexical_weight)
-        print("test (once)", json.dumps(_score(rows, s.faq_threshold, s.faq_min_margin)))
+        rows = _ranked(_load(ROOT / "eval/faq/test.jsonl"), ws)
+        print("test (once)", json.dumps(_score(rows, s.faq_threshold, s.faq_min_dense, s.faq_min_margin,
+                                               s.faq_respect_scope)))
         return 0
-    questions = _load(ROOT / "eval/faq/tune.jsonl")
+    rows = _ranked(_load(ROOT / "eval/faq/tune.jsonl"), ws)
+    configured = _score(rows, s.faq_threshold, s.faq_min_dense, s.faq_min_margin,
+                                               s.faq_respect_scope)
+    print("configured on tune", json.dumps(configured))
+    top1 = sum(1 for q, r, _ in rows if r and r[0].entry_id in {q.get("expected"), *q.get("also", [])})
+    print(f"right entry first: {top1 / max(1, configured['expected']):.3f}")
     best = None
-    for weight in (0.0, 0.1, 0.15, 0.25, 0.4):
-        rows = _ranked(questions, ws, weight)
-        for threshold, margin in itertools.product(np.arange(0.80, 0.99, 0.005), (0.0, 0.005, 0.01, 0.02, 0.03)):
-            result = _score(rows, float(threshold), margin)
-            if result["wrong"] <= MAX_WRONG and (best is None or result["coverage"] > best[0]["coverage"]):
-                best = (result, float(threshold), weight, margin)
+    grid = itertools.product(np.arange(0.10, 0.95, 0.01), (0.0, 0.86, 0.87, 0.88, 0.89, 0.90), (0.0, 0.05, 0.1, 0.2),
+                             (False, True))
+    for threshold, min_dense, margin, respect_scope in grid:
+        result = _score(rows, float(threshold), min_dense, margin, respect_scope)
+        if result["wrong"] <= MAX_WRONG and (best is None or result["coverage"] > best[0]["coverage"]):
+            best = (result, float(threshold), min_dense, margin, respect_scope)
     if best is None:
         print("no setting keeps wrong matches at or below 3 %")
         return 1
-    result, threshold, weight, margin = best
-    print(f"best on tune: JCA_FAQ_THRESHOLD={threshold:.3f} JCA_FAQ_LEXICAL_WEIGHT={weight} "
-          f"JCA_FAQ_MIN_MARGIN={margin} → {json.dumps(result)}")
+    result, threshold, min_dense, margin, respect_scope = best
+    print(f"best on tune: JCA_FAQ_THRESHOLD={threshold:.2f} JCA_FAQ_MIN_DENSE={min_dense} "
+          f"JCA_FAQ_MIN_MARGIN={margin} JCA_FAQ_RESPECT_SCOPE={respect_scope} → {json.dumps(result)}")
     return 0
 
 

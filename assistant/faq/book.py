@@ -7,9 +7,13 @@ import logging
 import threading
 from dataclasses import dataclass
 
+import numpy as np
+
+from ..config import Settings
 from ..model import Audience
 from ..workspace import Workspace
-from .matcher import FaqMatcher, Match, query_vectors
+from .classifier import trained_classifier
+from .matcher import NOT_COVERED, PASSAGE_KIND, FaqMatcher, Match, shipped_classifier_path, text_hash, text_vectors
 from .store import EntryStatus, FaqStore, StoredEntry
 
 log = logging.getLogger(__name__)
@@ -34,11 +38,8 @@ class FaqBook:
         generation = self.ws.catalog.generation()
         entries = FaqStore(self.ws.catalog).entries()
         served = {e.entry.id: e for e in entries if e.status is EntryStatus.ACTIVE}
-        variants = [(entry_id, q) for entry_id, e in served.items() for t in e.entry.texts.values() for q in t.questions]
-        vectors = query_vectors([q for _, q in variants], self.ws.embedder, self.ws.catalog, settings.corpus_dir)
+        self.matcher = build_matcher(self.ws, served) if served else None
         self.served = served
-        self.matcher = FaqMatcher(variants, vectors, threshold=settings.faq_threshold,
-                                  lexical_weight=settings.faq_lexical_weight, min_margin=settings.faq_min_margin)
         self._generation = generation
         log.info("curated answers: %d served of %d", len(served), len(entries))
 
@@ -59,8 +60,44 @@ class FaqBook:
         if self.matcher is None or not self.served:
             return None
         vector = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
-        match = self.matcher.match(question, vector, self.allowed(audience))
+        match = self.matcher.match(vector, self.allowed(audience))
         return CuratedHit(self.served[match.entry_id], match) if match else None
+
+
+def training_texts(served: dict[str, StoredEntry]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(entry, question variant) in every language, and (entry, answer text) in every language."""
+    variants = [(entry_id, q) for entry_id, e in served.items() for t in e.entry.texts.values() for q in t.questions]
+    answers = [(entry_id, t.answer) for entry_id, e in served.items() for t in e.entry.texts.values()]
+    return variants, answers
+
+
+def not_covered_questions(settings: Settings) -> list[str]:
+    """Questions no entry answers (neighbouring topics, small talk): the classifier's "not covered" class."""
+    path = settings.faq_not_covered_file
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def build_matcher(ws: Workspace, served: dict[str, StoredEntry]) -> FaqMatcher:
+    settings = ws.settings
+    variants, answers = training_texts(served)
+    negatives = not_covered_questions(settings)
+    variant_vectors = text_vectors([q for _, q in variants], ws.embedder, ws.catalog, settings.corpus_dir)
+    answer_vectors = text_vectors([a for _, a in answers], ws.embedder, ws.catalog, settings.corpus_dir,
+                                  kind=PASSAGE_KIND)
+    negative_vectors = text_vectors(negatives, ws.embedder, ws.catalog, settings.corpus_dir)
+    labels = [e for e, _ in variants] + [e for e, _ in answers] + [NOT_COVERED] * len(negatives)
+    hashes = ([text_hash(q) for _, q in variants] + [text_hash(a, PASSAGE_KIND) for _, a in answers]
+              + [text_hash(q) for q in negatives])
+    classifier = trained_classifier(
+        labels, hashes, np.vstack([variant_vectors, answer_vectors, negative_vectors]),
+        regularisation=settings.faq_regularisation,
+        candidates=[shipped_classifier_path(settings.corpus_dir, ws.embedder.name)],
+        cache=settings.index_dir / f"faq-classifier-{ws.embedder.name}.npz")
+    return FaqMatcher(variants, variant_vectors, classifier, threshold=settings.faq_threshold,
+                      min_dense=settings.faq_min_dense, min_margin=settings.faq_min_margin)
 
 
 _books: dict[int, FaqBook] = {}

@@ -1,10 +1,12 @@
-"""Which curated entry a question asks for: dense (e5, every language) and lexical similarity to the entries'
-question variants, with its own calibrated threshold (scripts/calibrate_faq.py writes it into config)."""
+"""Which curated entry a question asks for: a classifier over e5 vectors trained on the entries' own texts
+(classifier.py), gated by the similarity of the entry's nearest question variant. Both limits are calibrated on
+eval/faq/tune.jsonl by scripts/calibrate_faq.py and live in config."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,42 +14,48 @@ import numpy as np
 
 from ..catalog import Catalog
 from ..embedding import Embedder
-from ..retrieval.lexical import QUERY_NOISE, words
+from .classifier import EntryClassifier
 
-QUERY_KIND = "query"  # cache key suffix: variants are embedded as e5 queries, like the question
-
+QUERY_KIND = "query"  # question variants are embedded as e5 queries, like the citizen's question
+PASSAGE_KIND = "passage"  # answer texts as e5 passages
+NOT_COVERED = ""  # the classifier's class of questions no entry answers (entry ids are never empty)
 
 
 @dataclass(frozen=True)
 class Match:
     entry_id: str
-    score: float  # combined similarity of the best variant
-    dense: float
-    lexical: float
-    margin: float  # distance to the best variant of another entry
+    score: float  # the classifier's probability for the entry
+    dense: float  # cosine similarity of the entry's nearest question variant
+    margin: float  # lead of the probability over the next entry (first match only)
     variant: str
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(f"{QUERY_KIND}\x1f{text}".encode()).hexdigest()
+def text_hash(text: str, kind: str = QUERY_KIND) -> str:
+    return hashlib.sha256(f"{kind}\x1f{text}".encode()).hexdigest()
 
 
 def shipped_query_vectors_path(corpus_dir: Path, model: str) -> Path:
     return corpus_dir / "embeddings" / f"faq-{model}.npz"
 
 
-def embed_queries(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+def shipped_classifier_path(corpus_dir: Path, model: str) -> Path:
+    return corpus_dir / "embeddings" / f"faq-classifier-{model}.npz"
+
+
+def _embed(embedder: Embedder, texts: Sequence[str], kind: str) -> np.ndarray:
+    if kind == PASSAGE_KIND:
+        return np.asarray(embedder.embed_passages(list(texts)), dtype=np.float32)
     batch = getattr(embedder, "embed_queries", None)
     if batch is not None:
         return np.asarray(batch(list(texts)), dtype=np.float32)
-    return np.stack([embedder.embed_query(t) for t in texts]) if texts else np.zeros((0, 384), np.float32)
+    return np.stack([embedder.embed_query(t) for t in texts]).astype(np.float32)
 
 
-def query_vectors(texts: Sequence[str], embedder: Embedder, catalog: Catalog, corpus_dir: Path,
-                  progress=None) -> np.ndarray:
-    """Vectors of the texts as queries: from the catalog's cache, the shipped file, or embedded now."""
-    model = f"{embedder.name}:{QUERY_KIND}"
-    hashes = [_hash(t) for t in texts]
+def text_vectors(texts: Sequence[str], embedder: Embedder, catalog: Catalog, corpus_dir: Path,
+                 kind: str = QUERY_KIND, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+    """Vectors of the texts (as e5 queries or passages): from the catalog's cache, the shipped file, or embedded."""
+    model = f"{embedder.name}:{kind}"
+    hashes = [text_hash(t, kind) for t in texts]
     found = catalog.cached_embeddings(model, hashes)
     path = shipped_query_vectors_path(corpus_dir, embedder.name)
     missing = set(hashes) - set(found)
@@ -63,60 +71,54 @@ def query_vectors(texts: Sequence[str], embedder: Embedder, catalog: Catalog, co
         chunk = todo[start:start + 32]
         if progress:
             progress(start, len(todo))
-        fresh = dict(zip((h for h, _ in chunk), embed_queries(embedder, [t for _, t in chunk])))
+        fresh = dict(zip((h for h, _ in chunk), _embed(embedder, [t for _, t in chunk], kind)))
         catalog.store_embeddings(model, fresh)
         found.update(fresh)
     if not texts:
-        return np.zeros((0, 1), dtype=np.float32)
+        return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.stack([found[h] for h in hashes]).astype(np.float32)
 
 
-def _tokens(text: str) -> frozenset[str]:
-    from ..retrieval.lexical import _stemmer
-
-    stem = _stemmer().stemWord
-    return frozenset(stem(w) for w in words(text) if w not in QUERY_NOISE)
-
-
 class FaqMatcher:
-    """Nearest question variant per entry; `match()` applies the threshold and the margin rule."""
+    """`ranked()` orders the entries by the classifier; `match()` applies the calibrated limits."""
 
-    def __init__(self, variants: Sequence[tuple[str, str]], vectors: np.ndarray, *, threshold: float,
-                 lexical_weight: float, min_margin: float) -> None:
+    def __init__(self, variants: Sequence[tuple[str, str]], vectors: np.ndarray, classifier: EntryClassifier, *,
+                 threshold: float, min_dense: float, min_margin: float) -> None:
         self.entry_ids = [e for e, _ in variants]
         self.texts = [t for _, t in variants]
         self.vectors = vectors
-        self.token_sets = [_tokens(t) for t in self.texts]
+        self.classifier = classifier
         self.threshold = threshold
-        self.lexical_weight = lexical_weight
+        self.min_dense = min_dense
         self.min_margin = min_margin
+        rows: dict[str, list[int]] = defaultdict(list)
+        for i, entry in enumerate(self.entry_ids):
+            rows[entry].append(i)
+        self._rows = {entry: np.array(r) for entry, r in rows.items()}  # the variants of each entry
 
-    def ranked(self, question: str, query_vector: np.ndarray, allowed: set[str] | None = None) -> list[Match]:
-        """Entries by the score of their best variant (at most one per entry), best first."""
+    def ranked(self, query_vector: np.ndarray, allowed: set[str] | None = None, limit: int = 5) -> list[Match]:
+        """The most probable entries (those it may serve), best first."""
         if not self.texts:
             return []
-        dense = self.vectors @ np.asarray(query_vector, dtype=np.float32)
-        q = _tokens(question)
-        lexical = np.array([len(q & t) / max(1, len(q | t)) for t in self.token_sets], dtype=np.float32)
-        combined = dense + self.lexical_weight * lexical
-        best: dict[str, int] = {}
-        for i in np.argsort(-combined):
-            entry = self.entry_ids[i]
-            if (allowed is None or entry in allowed) and entry not in best:
-                best[entry] = int(i)
-        order = list(best.items())
+        vector = np.asarray(query_vector, dtype=np.float32)
+        probabilities = self.classifier.probabilities(vector)
+        dense = self.vectors @ vector
+        order = [i for i in np.argsort(-probabilities)
+                 if self.classifier.classes[i] in self._rows
+                 and (allowed is None or self.classifier.classes[i] in allowed)][: limit + 1]
         out: list[Match] = []
-        for rank, (entry, i) in enumerate(order):
-            runner = float(combined[order[rank + 1][1]]) if rank + 1 < len(order) else 0.0
-            out.append(Match(entry, float(combined[i]), float(dense[i]), float(lexical[i]),
-                             float(combined[i]) - runner if rank == 0 else 0.0, self.texts[i]))
+        for rank, i in enumerate(order[:limit]):
+            entry = self.classifier.classes[i]
+            rows = self._rows[entry]
+            nearest = int(rows[np.argmax(dense[rows])])
+            runner = float(probabilities[order[rank + 1]]) if rank + 1 < len(order) else 0.0
+            out.append(Match(entry, float(probabilities[i]), float(dense[nearest]),
+                             float(probabilities[i]) - runner if rank == 0 else 0.0, self.texts[nearest]))
         return out
 
-    def match(self, question: str, query_vector: np.ndarray, allowed: set[str] | None = None) -> Match | None:
-        ranked = self.ranked(question, query_vector, allowed)
-        if not ranked:
-            return None
-        top = ranked[0]
-        if top.score >= self.threshold and top.margin >= self.min_margin:
-            return top
-        return None
+    def accepts(self, match: Match) -> bool:
+        return match.score >= self.threshold and match.dense >= self.min_dense and match.margin >= self.min_margin
+
+    def match(self, query_vector: np.ndarray, allowed: set[str] | None = None) -> Match | None:
+        ranked = self.ranked(query_vector, allowed, limit=1)
+        return ranked[0] if ranked and self.accepts(ranked[0]) else None
