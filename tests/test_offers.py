@@ -1,0 +1,158 @@
+"""Job offers (issue 13) on real postings from eval/offers/: extraction, e-mail with PDF, bad input, spans."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from assistant.catalog import Catalog
+from assistant.config import Settings
+from assistant.errors import InvalidDocumentError
+from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
+from assistant.offers.evaluation import evaluate
+from assistant.offers.export import offer_values, to_csv, to_jobposting
+from assistant.offers.store import OfferStore
+
+OFFERS = Path(__file__).resolve().parent.parent / "eval" / "offers"
+LABELS = OFFERS / "labels.jsonl"
+
+
+def posting(name: str) -> str:
+    return (OFFERS / "postings" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _pdf(text: str, path: Path, *, encrypt: bool = False) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_textbox(pymupdf.Rect(40, 40, 560, 800), text, fontsize=9, fontname="helv")
+    if encrypt:
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="u")
+    else:
+        doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    return Settings(index_dir=tmp_path / "index")
+
+
+def test_known_fields_of_labelled_postings() -> None:
+    eckernfoerde = extract_offer(posting("p03"))
+    assert eckernfoerde.value("title") == "Erzieher/in (m/w/d)"
+    assert eckernfoerde.value("employer") == "Stadt Eckernförde"
+    assert eckernfoerde.value("hours_per_week") == 23.0
+    assert eckernfoerde.value("working_time_kind") == "Teilzeit"
+    assert eckernfoerde.value("contract_kind") == "befristet"
+    assert eckernfoerde.value("pay_amount") == 3413.85
+    assert eckernfoerde.value("application_deadline") == "2025-09-26"
+    notary = extract_offer(posting("p15"))
+    assert (notary.value("postcode"), notary.value("municipality")) == ("16816", "Neuruppin")
+    assert notary.value("start_date") == "2024-04-01"
+    assert notary.value("contract_kind") is None  # "Berufsausbildung als …" is a requirement, not an Ausbildung
+    scheinfeld = extract_offer(posting("p12"))
+    assert scheinfeld.value("contact_person") == "D. Gold"
+    assert scheinfeld.value("email") == "doerte.gold@elkb.de"
+    assert extract_offer(posting("p10")).value("working_time_kind") is None  # "50 Prozent einer … Vollzeitbeschäftigung"
+
+
+def test_every_value_is_a_span_of_the_source() -> None:
+    for path in sorted((OFFERS / "postings").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        offer = extract_offer(text)
+        for value in [*offer.fields.values(), *offer.requirements]:
+            assert text[value.start:value.end] == value.raw, (path.name, value)
+        for key in ("title", "employer", "contact_person", "email", "phone", "postcode", "municipality"):
+            if key in offer.fields:  # free-text fields are shown verbatim
+                assert offer.fields[key].value == offer.fields[key].raw
+
+
+def test_evaluation_runs_on_both_splits_within_a_second_per_offer() -> None:
+    dev, test = evaluate(LABELS, "dev"), evaluate(LABELS, "test")
+    assert dev.n + test.n == len(LABELS.read_text(encoding="utf-8").splitlines())
+    assert dev.unsupported_values == test.unsupported_values == 0
+    assert max(dev.seconds_max, test.seconds_max) < 1.0
+    assert dev.group("Titel").f1 > 0.5
+
+
+def test_several_offers_in_one_page_are_told_apart() -> None:
+    page = posting("p01") + "\n" + posting("p02")  # the stellenmarkt-direkt page held both
+    spans = split_offers(page)
+    assert len(spans) == 2
+    titles = [extract_offer(page[s:e]).value("title") for s, e in spans]
+    assert titles == ["Inhouse SAP HCM Key User (m/w/d)", "Administrator (m/w/d) Windows"]
+    assert len(split_offers(posting("p03"))) == 1  # the title repeated in the body is not a second offer
+
+
+def test_mail_with_pdf_attachment_end_to_end(tmp_path: Path, settings: Settings) -> None:
+    text = posting("p15")
+    message = EmailMessage()
+    message["From"] = "notar@example.org"
+    message["To"] = "arbeitgeberservice@example.org"
+    message["Subject"] = "Stellenangebot Notarbüro"
+    message.set_content("Guten Tag,\nanbei unser Stellenangebot als PDF.\nMit freundlichen Grüßen")
+    pdf = _pdf(text, tmp_path / "angebot.pdf")
+    message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename="angebot.pdf")
+    eml = tmp_path / "angebot.eml"
+    eml.write_bytes(message.as_bytes())
+
+    sources = read_offer_file(eml, settings=settings)
+    assert [s.name for s in sources] == ["angebot.eml (Text der E-Mail)", "angebot.pdf"]
+    offer = extract_offer(sources[1].text, sources[1].name)
+    assert offer.value("email") == "info@bensch-notar.de"
+    assert offer.value("postcode") == "16816"
+    assert offer.value("start_date") == "2024-04-01"
+    values = offer_values(offer)
+    posting_json = to_jobposting(values)
+    assert posting_json["@type"] == "JobPosting"
+    assert posting_json["jobLocation"]["address"]["postalCode"] == "16816"
+    assert "info@bensch-notar.de" in to_csv([values])
+
+    store = OfferStore(settings)
+    offer_id = store.save(values, actor="anna", source_name=sources[1].name)
+    assert store.list()[0]["id"] == offer_id and store.list()[0]["actor"] == "anna"
+    catalog = Catalog(settings.catalog_path)
+    try:
+        ts, actor, action, detail = catalog.audit_log(5)[0]
+    finally:
+        catalog.close()
+    assert (actor, action) == ("anna", "offer-save") and str(offer_id) in detail
+
+
+@pytest.mark.parametrize("case", ["empty_mail", "mail_without_content", "encrypted_pdf", "wrong_type", "empty_paste"])
+def test_bad_input_gives_a_german_message_and_stores_nothing(case: str, tmp_path: Path, settings: Settings) -> None:
+    if case == "empty_mail":
+        path = tmp_path / "leer.eml"
+        path.write_bytes(b"")
+    elif case == "mail_without_content":
+        message = EmailMessage()
+        message["Subject"] = "ohne Inhalt"
+        path = tmp_path / "ohne.eml"
+        path.write_bytes(message.as_bytes())
+    elif case == "encrypted_pdf":
+        path = _pdf(posting("p03"), tmp_path / "geheim.pdf", encrypt=True)
+    elif case == "wrong_type":
+        path = tmp_path / "tabelle.xlsx"
+        path.write_bytes(b"PK\x03\x04 not an offer")
+    with pytest.raises(InvalidDocumentError) as info:
+        if case == "empty_paste":
+            read_offer_text("   ")
+        else:
+            read_offer_file(path, settings=settings)
+    message_text = info.value.message
+    assert any(word in message_text for word in ("Datei", "E-Mail", "Text")) and "Traceback" not in message_text
+    assert {"leer", "kein", "nicht", "passwortgeschützt", "weder"} & set(message_text.replace(".", " ").replace("(", " ").split())
+    assert OfferStore(settings).count() == 0
+
+
+def test_labels_file_follows_the_documented_format() -> None:
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert {row["split"] for row in rows} == {"dev", "test"}
+    for row in rows:
+        assert row["source"] and (OFFERS / row["text_file"]).is_file()
+        assert set(row["fields"]) >= {"title", "employer", "working_time", "contract", "pay", "requirements", "application"}
