@@ -156,3 +156,13 @@ def test_labels_file_follows_the_documented_format() -> None:
     for row in rows:
         assert row["source"] and (OFFERS / row["text_file"]).is_file()
         assert set(row["fields"]) >= {"title", "employer", "working_time", "contract", "pay", "requirements", "application"}
+
+
+def test_staff_tab_highlights_spans_and_escapes_html() -> None:
+    from ui.offers_tab import highlighted_source
+
+    offer = extract_offer(posting("p15") + "\n<script>alert(1)</script>")
+    rendered = highlighted_source(offer)
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert '<mark title="E-Mail">info@bensch-notar.de</mark>' in rendered
+    assert '<mark title="Postleitzahl">16816</mark>' in rendered

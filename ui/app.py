@@ -28,6 +28,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import gradio as gr  # noqa: E402
+from ui.offers_tab import build_offers_tab  # noqa: E402
 from fastapi import FastAPI, HTTPException, Request  # noqa: E402
 from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse  # noqa: E402
 from starlette.routing import Mount  # noqa: E402
@@ -767,6 +768,8 @@ class AssistantApp:
                 calc_btn.click(self.calculate, [kind, gross, minor_child, age, birthday, children_ages, persons,
                                                 karenzzeit, children], calc_out, api_name="rechnen",
                                api_visibility="undocumented")
+            with gr.Tab("Stellenangebote"):
+                build_offers_tab(self.settings)
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
             c["send"].click(self.ask_staff, [c["question"], c["state"]], outputs, api_name="frage",
                             api_visibility="undocumented", concurrency_limit=4)
