@@ -124,7 +124,8 @@ def test_mail_with_pdf_attachment_end_to_end(tmp_path: Path, settings: Settings)
     assert (actor, action) == ("anna", "offer-save") and str(offer_id) in detail
 
 
-@pytest.mark.parametrize("case", ["empty_mail", "mail_without_content", "encrypted_pdf", "wrong_type", "empty_paste"])
+@pytest.mark.parametrize("case", ["empty_mail", "mail_without_content", "encrypted_pdf", "wrong_type", "empty_paste",
+                                  "html_without_text"])
 def test_bad_input_gives_a_german_message_and_stores_nothing(case: str, tmp_path: Path, settings: Settings) -> None:
     if case == "empty_mail":
         path = tmp_path / "leer.eml"
@@ -136,6 +137,9 @@ def test_bad_input_gives_a_german_message_and_stores_nothing(case: str, tmp_path
         path.write_bytes(message.as_bytes())
     elif case == "encrypted_pdf":
         path = _pdf(posting("p03"), tmp_path / "geheim.pdf", encrypt=True)
+    elif case == "html_without_text":  # was read as an offer with empty text
+        path = tmp_path / "leer.html"
+        path.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
     elif case == "wrong_type":
         path = tmp_path / "tabelle.xlsx"
         path.write_bytes(b"PK\x03\x04 not an offer")

@@ -1,24 +1,51 @@
-"""The "Stellenangebote" tab of the staff app: paste an offer, see the prefilled form beside the original
-with every source span highlighted (all text HTML-escaped), correct, save (audit log), export JSON/CSV.
+"""The "Stellenangebote" tab of the staff app: upload an employer's file (e-mail with PDF/DOCX attachments, PDF,
+DOCX, HTML, TXT) or paste the text, see the prefilled form beside the original with every source span
+highlighted (all text HTML-escaped), correct, save (audit log), export JSON/CSV.
 
-File upload (e-mail with PDF) is on the CLI for now (`python -m assistant offer FILE`); the staff app has no
-upload registration in ui/security.py yet.
+Uploads go through ui.security like the Redaktion's: only logged-in staff can upload, every upload is recorded
+for its user, and a call naming a file that user did not upload is refused (here again, before anything is
+read). Gradio's temporary copy is deleted as soon as it has been read, good or bad; only the text stays in the
+session until "Speichern" stores the checked values.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
 from assistant.config import Settings
 from assistant.errors import UserFacingError
-from assistant.offers import extract_offer, read_offer_text, split_offers
+from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
 from assistant.offers.export import offer_values, to_csv, to_jobposting
 from assistant.offers.model import FIELD_LABELS, NOT_FOUND, ExtractedOffer
+from assistant.offers.reader import OFFER_EXTENSIONS, OfferSource
 from assistant.offers.store import OfferStore
+
+from .files import discard_gradio_upload, safe_upload_name
+from .security import UploadRegistry
+
+log = logging.getLogger(__name__)
+
+REFUSAL = "Kein Zugriff: Bitte als Mitarbeitende anmelden."
+FOREIGN_FILE = ("Diese Datei wurde nicht in dieser Sitzung hochgeladen und kann nicht verwendet werden. "
+                "Bitte die Datei über „Datei hochladen“ auswählen.")
+UPLOAD_TYPES = sorted(OFFER_EXTENSIONS - {".md"})
+
+
+@dataclass(frozen=True)
+class OffersAccess:
+    """What the tab needs from the app: who is calling (None unless staff), whose uploads are whose, the audit log."""
+
+    user_of: Callable[[gr.Request | None], str | None]
+    uploads: UploadRegistry
+    audit: Callable[[str, str, str], None]
 
 
 def highlighted_source(offer: ExtractedOffer) -> str:
@@ -33,7 +60,8 @@ def highlighted_source(offer: ExtractedOffer) -> str:
         out.append(f'<mark title="{html.escape(label)}">{html.escape(offer.text[start:end])}</mark>')
         pos = end
     out.append(html.escape(offer.text[pos:]))
-    return '<div style="white-space: pre-wrap; font-family: monospace; font-size: 0.85em">' + "".join(out) + "</div>"
+    return ('<div class="jca-offer-source" style="white-space: pre-wrap; font-family: monospace; font-size: 0.85em">'
+            + "".join(out) + "</div>")
 
 
 def _form_rows(offer: ExtractedOffer) -> list[list[str]]:
@@ -53,48 +81,159 @@ def _values_from_rows(rows: Any) -> dict[str, Any]:
     return values
 
 
-def build_offers_tab(settings: Settings) -> None:
+def offer_candidates(sources: list[OfferSource]) -> list[dict[str, str]]:
+    """One entry per offer found: each part of the file (mail text, each attachment), split into its offers."""
+    candidates: list[dict[str, str]] = []
+    for source in sources:
+        spans = split_offers(source.text)
+        for i, (start, end) in enumerate(spans, 1):
+            part = f" – Angebot {i} von {len(spans)}" if len(spans) > 1 else ""
+            candidates.append({"label": f"{len(candidates) + 1}. {source.name}{part}", "source": source.name,
+                               "text": source.text[start:end]})
+    return candidates
+
+
+def _richest(candidates: list[dict[str, str]]) -> int:
+    """The candidate with the most fields found (the attachment rather than "anbei unser Angebot")."""
+    def found(c: dict[str, str]) -> int:
+        offer = extract_offer(c["text"], c["source"])
+        return len(offer.fields) + len(offer.requirements)
+    return max(range(len(candidates)), key=lambda i: found(candidates[i]))
+
+
+def _upload_path(value: Any) -> tuple[str, str] | None:
+    """(temporary path, original name) of a gr.File value (a path: Gradio keeps the uploaded file's name)."""
+    if value is None:
+        return None
+    path = value if isinstance(value, str) else getattr(value, "path", None) or getattr(value, "name", None)
+    original = getattr(value, "orig_name", None) or (Path(path).name if path else "")
+    return (str(path), str(original)) if path else None
+
+
+class OffersTab:
+    """The tab's handlers; each checks the caller's role itself (defence in depth behind Gradio's login)."""
+
+    def __init__(self, settings: Settings, access: OffersAccess) -> None:
+        self.settings = settings
+        self.access = access
+
+    def _show(self, candidates: list[dict[str, str]], index: int, note: str = "") -> tuple:
+        chosen = candidates[index]
+        offer = extract_offer(chosen["text"], chosen["source"])
+        if len(candidates) > 1:
+            note = (note + " " if note else "") + (
+                f"**Hinweis:** Die Quelle enthält {len(candidates)} Teile oder Stellenangebote; gezeigt wird "
+                f"„{html.escape(chosen['label'])}“. Unter „Angebot“ lässt sich ein anderes wählen.")
+        choices = gr.update(choices=[c["label"] for c in candidates], value=chosen["label"],
+                            visible=len(candidates) > 1)
+        return _form_rows(offer), highlighted_source(offer), note, choices, candidates, chosen["source"]
+
+    def _error(self, message: str) -> tuple:
+        return ([], "", f"**Fehler:** {html.escape(message)}", gr.update(choices=[], value=None, visible=False), [],
+                "")
+
+    def read_text(self, text: str, request: gr.Request) -> tuple:
+        if not self.access.user_of(request):
+            return self._error(REFUSAL)
+        try:
+            sources = read_offer_text(text)
+        except UserFacingError as exc:
+            return self._error(exc.message)
+        candidates = offer_candidates(sources)
+        return self._show(candidates, 0)
+
+    def read_file(self, file: Any, request: gr.Request) -> tuple:
+        """Read an uploaded file of this user; its temporary copy is deleted afterwards, whatever the outcome."""
+        user = self.access.user_of(request)
+        if not user:
+            return (*self._error(REFUSAL), None)
+        item = _upload_path(file)
+        if item is None:
+            return (*self._error("Bitte zuerst eine Datei auswählen."), None)
+        temp, original = item
+        if not self.access.uploads.owned_by(user, temp):  # nothing is read, copied or deleted
+            self.access.audit(user, "upload-abgelehnt", "Stellenangebot: Datei nicht in dieser Sitzung hochgeladen")
+            return (*self._error(FOREIGN_FILE), None)
+        name = safe_upload_name(original)
+        try:
+            sources = read_offer_file(Path(temp), display_name=name, settings=self.settings)
+            candidates = offer_candidates(sources)
+        except UserFacingError as exc:
+            self.access.audit(user, "upload-abgelehnt", f"Stellenangebot {name}: {exc.message}"[:300])
+            return (*self._error(exc.message), None)
+        except Exception:  # noqa: BLE001
+            log.exception("reading an offer file failed")
+            return (*self._error(f"Die Datei „{name}“ konnte nicht gelesen werden (interner Fehler)."), None)
+        finally:
+            discard_gradio_upload(temp)
+        return (*self._show(candidates, _richest(candidates), f"Gelesen: **{html.escape(name)}**."), None)
+
+    def pick(self, label: str, candidates: list[dict[str, str]] | None, request: gr.Request) -> tuple:
+        if not self.access.user_of(request):
+            return self._error(REFUSAL)
+        candidates = candidates or []
+        index = next((i for i, c in enumerate(candidates) if c["label"] == label), None)
+        if index is None:
+            return (gr.skip(),) * 6
+        return self._show(candidates, index)
+
+    def save(self, rows: Any, name: str, request: gr.Request) -> str:
+        user = self.access.user_of(request)
+        if not user:
+            return REFUSAL
+        values = _values_from_rows(rows)
+        if not any(v for k, v in values.items() if k != "requirements"):
+            return "**Fehler:** Es gibt nichts zu speichern."
+        offer_id = OfferStore(self.settings).save(values, actor=user, source_name=name or "eingefügter Text")
+        return f"Gespeichert als Stellenangebot {offer_id}."
+
+    def export_json(self, rows: Any, request: gr.Request) -> str:
+        if not self.access.user_of(request):
+            return REFUSAL
+        return json.dumps(to_jobposting(_values_from_rows(rows)), ensure_ascii=False, indent=2)
+
+    def export_csv(self, rows: Any, request: gr.Request) -> str:
+        if not self.access.user_of(request):
+            return REFUSAL
+        return to_csv([_values_from_rows(rows)])
+
+
+def build_offers_tab(settings: Settings, access: OffersAccess) -> OffersTab:
     """Components and events of the tab; call inside `with gr.Tab("Stellenangebote"):`."""
-    gr.Markdown("Stellenangebot als Text einfügen (aus E-Mail, PDF oder Webseite). Die Felder werden vorbefüllt; "
-                "jeder Wert ist im Originaltext markiert. Bitte prüfen und korrigieren, dann speichern.")
-    pasted = gr.Textbox(label="Text des Stellenangebots", lines=10, max_length=100_000)
-    analyse = gr.Button("Auslesen", variant="primary")
+    tab = OffersTab(settings, access)
+    gr.Markdown("Stellenangebot als Datei hochladen (E-Mail .eml mit PDF- oder Word-Anhang, PDF, DOCX, HTML, TXT) "
+                "oder als Text einfügen. Die Felder werden vorbefüllt; jeder Wert ist im Originaltext markiert. "
+                "Bitte prüfen und korrigieren, dann speichern.")
+    with gr.Row():
+        # No `file_types`: Gradio would refuse other types in English; the reader refuses them in German.
+        upload = gr.File(label="Datei hochladen (" + ", ".join(UPLOAD_TYPES) + ")", file_count="single",
+                         type="filepath", scale=1)
+        with gr.Column(scale=2):
+            pasted = gr.Textbox(label="… oder Text des Stellenangebots", lines=6, max_length=100_000)
+            analyse = gr.Button("Text auslesen", variant="primary")
     notice = gr.Markdown("")
+    pick = gr.Dropdown([], value=None, label="Angebot", visible=False, allow_custom_value=False)
     with gr.Row():
         form = gr.Dataframe(headers=["Feld", "Wert"], datatype=["str", "str"], interactive=True, label="Vorschlag",
                             col_count=(2, "fixed"))
-        original = gr.HTML("")
+        original = gr.HTML("", label="Original")
     with gr.Row():
         save = gr.Button("Speichern")
         export_json = gr.Button("Export JSON (schema.org)")
         export_csv = gr.Button("Export CSV")
     exported = gr.Code(label="Export", language="json")
+    candidates = gr.State([])
     source_name = gr.State("eingefügter Text")
 
-    def run(text: str):
-        try:
-            source = read_offer_text(text)[0]
-        except UserFacingError as exc:
-            return gr.update(value=[]), "", f"**Fehler:** {html.escape(exc.message)}"
-        spans = split_offers(source.text)
-        offer = extract_offer(source.text[spans[0][0]:spans[0][1]], source.name)
-        note = (f"**Hinweis:** Der Text enthält offenbar {len(spans)} Stellenangebote; gezeigt wird das erste."
-                if len(spans) > 1 else "")
-        return _form_rows(offer), highlighted_source(offer), note
-
-    def do_save(rows, name: str, request: gr.Request):
-        values = _values_from_rows(rows)
-        if not any(v for k, v in values.items() if k != "requirements"):
-            return "**Fehler:** Es gibt nichts zu speichern."
-        actor = getattr(request, "username", None) or "unbekannt"
-        offer_id = OfferStore(settings).save(values, actor=actor, source_name=name)
-        return f"Gespeichert als Stellenangebot {offer_id}."
-
-    analyse.click(run, [pasted], [form, original, notice], api_visibility="private")
-    save.click(do_save, [form, source_name], [notice], api_visibility="private")
-    export_json.click(lambda rows: json.dumps(to_jobposting(_values_from_rows(rows)), ensure_ascii=False, indent=2),
-                      [form], [exported], api_visibility="private")
-    export_csv.click(lambda rows: to_csv([_values_from_rows(rows)]), [form], [exported], api_visibility="private")
+    shown = [form, original, notice, pick, candidates, source_name]
+    upload.upload(tab.read_file, [upload], [*shown, upload], api_name="angebot_datei", api_visibility="undocumented",
+                  concurrency_limit=2)
+    analyse.click(tab.read_text, [pasted], shown, api_name="angebot_text", api_visibility="undocumented")
+    pick.input(tab.pick, [pick, candidates], shown, api_visibility="private")
+    save.click(tab.save, [form, source_name], [notice], api_visibility="private")
+    export_json.click(tab.export_json, [form], [exported], api_visibility="private")
+    export_csv.click(tab.export_csv, [form], [exported], api_visibility="private")
+    return tab
 
 
-__all__ = ["build_offers_tab", "highlighted_source", "offer_values"]
+__all__ = ["OffersAccess", "OffersTab", "build_offers_tab", "highlighted_source", "offer_candidates", "offer_values"]

@@ -33,6 +33,19 @@ def _blocks_text(parsed) -> str:
 
 
 def _text_of(data: bytes, filename: str, settings: Settings) -> str:
+    """The plain text of one file; a file without readable text or one a parser fails on is refused."""
+    try:
+        text = _parsed_text(data, filename, settings)
+    except InvalidDocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a library failed on this file: the file is the problem
+        raise InvalidDocumentError(filename, "Die Datei ist beschädigt oder kann nicht gelesen werden.") from exc
+    if not text.strip():
+        raise InvalidDocumentError(filename, "Die Datei enthält keinen lesbaren Text.")
+    return text
+
+
+def _parsed_text(data: bytes, filename: str, settings: Settings) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix == ".pdf":
         return _blocks_text(generic._parse_pdf(data, filename))
