@@ -29,7 +29,7 @@ PERIOD_WORDS = {"MONTH": ["monat", "mtl", "monatlich"], "HOUR": ["stunde", "std"
                 "YEAR": ["jahr", "jährlich", "p.a", "€ brutto", "k €", "tsd"]}
 ROUTE_WORDS = {"E-Mail": ["@", "e-mail", "email", "mail"], "Telefon": ["telefon", "anruf", "ruf"],
                "Online": ["online", "join", "formular", "portal", "bewirb", "bewerben", "button", "karriereseite"],
-               "Post": ["post", "schriftlich", "anschrift"]}
+               "Post": ["post", "schriftlich", "anschrift", "adresse"]}
 
 
 def norm(s: str) -> str:
