@@ -20,7 +20,7 @@ KIND_WORDS = {
     "Vollzeit": ["vollzeit", "vollbeschäftigung", "full-time", "full time"],
     "Teilzeit": ["teilzeit", "part-time", "part time"],
     "Minijob": ["minijob", "geringfügig", "450 euro", "520 euro", "538", "556", "mini-job", "aushilfe"],
-    "unbefristet": ["unbefristet", "festanstellung", "unbefristete"],
+    "unbefristet": ["unbefristet", "festanstellung", "feste anstellung", "befristung nein", "befristung: nein"],
     "befristet": ["befristet", "befristung"],
     "Ausbildung": ["ausbildung", "auszubildende", "azubi"],
     "Praktikum": ["praktikum", "praktikant"],
