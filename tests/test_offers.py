@@ -170,3 +170,33 @@ def test_staff_tab_highlights_spans_and_escapes_html() -> None:
     assert "<script>" not in rendered and "&lt;script&gt;" in rendered
     assert '<mark title="E-Mail">info@bensch-notar.de</mark>' in rendered
     assert '<mark title="Postleitzahl">16816</mark>' in rendered
+
+
+def test_requirements_of_dev_postings_are_short_spans_of_each_kind() -> None:
+    """Dev postings: school certificates, health fitness and minimum age out of one run-on line (p16), a
+    numbered list wrapped by the PDF (p11), a bullet list flattened to one line with languages (p01)."""
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert values("p16") == ["Mindestalter: 16 Jahre", "gesundheitliche Eignung", "Realschulabschluss",
+                             "Hauptschulabschluss"]  # "Erwünschte zusätzliche Qualifikationen" are not required
+    assert values("p11")[:3] == ["gesundheitliche Eignung zur Ausübung des Berufes", "mittlere Schulabschluss",
+                                 "Hauptschulabschluss"]
+    assert not any("Januar 2020" in v or "Bremicker" in v for v in values("p11"))  # no date or contact as an item
+    p01 = values("p01")
+    assert "Kenntnisse in S/4HANA und ATOSS" in p01 and {"Deutschkenntnisse", "Englischkenntnisse"} <= set(p01)
+    assert "Gute Deutsch- und Englischkenntnisse" not in p01  # told apart into the two languages
+
+
+def test_licences_languages_with_level_and_experience() -> None:
+    text = ("Berufskraftfahrer (m/w/d)\nIhr Profil:\n- Führerschein Klasse C/CE und Fahrerkarte\n"
+            "- Deutschkenntnisse mindestens B2, Englisch auf B1-Niveau\n- fließend Polnisch\n"
+            "- mindestens zwei Jahre Berufserfahrung im Fernverkehr\n- Teamfähigkeit und Zuverlässigkeit\n"
+            "- Fahrerlaubnis der Klasse B ist erforderlich\nWir bieten: 15 Euro pro Stunde")
+    offer = extract_offer(text)
+    found = {str(r.value): r.raw for r in offer.requirements}
+    assert found == {"Führerschein Klasse C/CE": "Führerschein Klasse C/CE", "Fahrerkarte": "Fahrerkarte",
+                     "Deutschkenntnisse (B2)": "Deutschkenntnisse mindestens B2",
+                     "Englischkenntnisse (B1)": "Englisch auf B1-Niveau", "Polnischkenntnisse (fließend)": "fließend Polnisch",
+                     "mindestens zwei Jahre Berufserfahrung im Fernverkehr": "mindestens zwei Jahre Berufserfahrung im Fernverkehr",
+                     "Teamfähigkeit und Zuverlässigkeit": "Teamfähigkeit und Zuverlässigkeit",
+                     "Fahrerlaubnis der Klasse B": "Fahrerlaubnis der Klasse B"}
+    assert all(text[r.start:r.end] == r.raw for r in offer.requirements)

@@ -10,6 +10,7 @@ import re
 
 from assistant.offers.model import ExtractedOffer, FieldValue
 from assistant.offers.normalise import MONTH_RX, german_number, iso_date, month_of
+from assistant.offers.requirements import extract_requirements
 
 _GENDER = r"\(\s*(?:m\s*/\s*w\s*/\s*d|w\s*/\s*m\s*/\s*d|m\s*/\s*w\s*/\s*x|d\s*/\s*m\s*/\s*w|all genders?)\s*\)"
 _GENDER_RX = re.compile(_GENDER, re.IGNORECASE)
@@ -91,22 +92,6 @@ _DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie si
                           r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", re.IGNORECASE)
 _ROUTE_RX = re.compile(r"(?:per|via|über)\s+(E-Mail|Mail|Post|Online-Bewerbung|unser(?:e|) (?:Bewerberportal|Karriereportal|Online-Portal))"
                        r"|(Online-Bewerberportal|Bewerberportal|Karriereportal)", re.IGNORECASE)
-
-_REQ_HEAD_RX = re.compile(r"(?:\b(?:Ihr|Dein) Profil\b|(?:^|(?<=\n))[ \t•*#-]*(?:Profil|Dein Profil|Profil|Voraussetzungen?(?: für den Zugang zur Ausbildung ist)?|"
-                          r"Anforderungen|Das bringen Sie mit|Das bringst du mit|Was Sie mitbringen|Was du mitbringst|"
-                          r"Wir erwarten|Sie verfügen über|Sie bringen mit|Qualifikationen?|Mindestalter)\b)\s*:?", re.IGNORECASE)
-_REQ_END_RX = re.compile(r"\n\s*\n\s*(?:Wir bieten|Benefits|Unser Angebot|Ihre Aufgaben|Aufgaben|Sie erwartet|Was wir bieten|"
-                         r"Bewerbung|Kontakt)|\b(?:Benefits|Wir bieten|Unser Angebot|Sie erwartet|Was wir bieten)\b", re.IGNORECASE)
-_REQ_SPLIT_RX = re.compile(r"\s*(?:\n+|•|·|;|(?<=[a-zäöüß.)])\s+(?=(?:Erfahrung|Kenntnisse|Gute|Sehr gute|Abgeschlossene|"
-                           r"Führerschein|Bereitschaft|Freude|Teamfähigkeit|Zuverlässigkeit|Berufserfahrung)\b)|"
-                           r"\s+\d\.\s+|(?<=[.])\s+(?=[A-ZÄÖÜ]))\s*")
-_LICENCE_RX = re.compile(r"Führerschein(?:klasse|\s+(?:der\s+)?Klasse)?\s+(?:B|BE|C1|C1E|C|CE|D|DE|L|T)(?:\s*(?:/|,|und)\s*(?:B|BE|C1|C1E|C|CE|D|DE))*\b"
-                         r"|Staplerschein|Gabelstaplerschein|Fahrerkarte|Modul(?:e)? 95|Personenbeförderungsschein")
-_LANGUAGE_RX = re.compile(r"(?:(?:sehr\s+)?gute\s+|fließende\s+|verhandlungssichere\s+)?"
-                          r"(Deutsch|Englisch|Französisch|Türkisch|Russisch|Polnisch|Arabisch|Ukrainisch|Spanisch)"
-                          r"(?:-\s+und\s+(Englisch|Deutsch|Französisch))?kenntnisse(?:\s*\(?(?:mind(?:estens|\.)?\s*)?(?:Niveau\s*)?([ABC][12])\)?)?",
-                          re.IGNORECASE)
-
 
 def _field(text: str, start: int, end: int, value: object | None = None) -> FieldValue:
     raw = text[start:end]
@@ -367,47 +352,6 @@ def _application(text: str, fields: dict[str, FieldValue]) -> None:
         fields["application_route"] = _field(text, *route.span(group), value)
 
 
-def _requirements(text: str) -> list[FieldValue]:
-    items: list[FieldValue] = []
-    seen: set[tuple[int, int]] = set()
-
-    def add(start: int, end: int, value: str | None = None) -> None:
-        start, end = _clean_span(text, start, end)
-        piece = text[start:end].strip(" ,.:-–")
-        if len(piece) < 4 or (start, end) in seen:
-            return
-        lead = text[start:end].find(piece)
-        start, end = start + lead, start + lead + len(piece)
-        seen.add((start, end))
-        items.append(_field(text, start, end, value))
-
-    for head in _REQ_HEAD_RX.finditer(text):
-        begin = head.end() if not head.group(0).lower().startswith("mindestalter") else head.start()
-        stop_match = _REQ_END_RX.search(text, begin, begin + 1500)
-        stop = stop_match.start() if stop_match else min(len(text), begin + 900)
-        section = text[begin:stop]
-        pos = 0
-        for part in _REQ_SPLIT_RX.split(section):
-            idx = section.find(part, pos)
-            if idx < 0 or not part.strip():
-                continue
-            pos = idx + len(part)
-            if len(part) > 220:
-                part_end = idx + 220
-                add(begin + idx, begin + part_end)
-            else:
-                add(begin + idx, begin + idx + len(part))
-        break  # the first requirements section is the offer's
-    for m in _LICENCE_RX.finditer(text):
-        add(*m.span())
-    for m in _LANGUAGE_RX.finditer(text):
-        level = f" ({m.group(3).upper()})" if m.group(3) else ""
-        add(m.start(1), m.end(), f"{m.group(1)}kenntnisse{level}")
-        if m.group(2):
-            add(m.start(2), m.end(), f"{m.group(2)}kenntnisse{level}")
-    return items
-
-
 def split_offers(text: str) -> list[tuple[int, int]]:
     """Spans of the separate offers in a text: a new offer starts at each title line with "(m/w/d)" that is
     followed by its own employer/place line or body; a single offer gives one span over the whole text."""
@@ -441,6 +385,6 @@ def extract_offer(text: str, source_name: str = "") -> ExtractedOffer:
     _contract(text, fields)
     _pay(text, fields)
     _application(text, fields)
-    offer = ExtractedOffer(text=text, source_name=source_name, fields=fields, requirements=_requirements(text))
+    offer = ExtractedOffer(text=text, source_name=source_name, fields=fields, requirements=extract_requirements(text))
     offer.several_offers = len(split_offers(text)) > 1
     return offer
