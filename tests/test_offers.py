@@ -200,3 +200,47 @@ def test_licences_languages_with_level_and_experience() -> None:
                      "Teamfähigkeit und Zuverlässigkeit": "Teamfähigkeit und Zuverlässigkeit",
                      "Fahrerlaubnis der Klasse B": "Fahrerlaubnis der Klasse B"}
     assert all(text[r.start:r.end] == r.raw for r in offer.requirements)
+
+
+def test_model_proposals_are_kept_only_when_found_in_the_source() -> None:
+    """A fake OpenAI-compatible server proposes one value that is in the posting and invented ones."""
+    from test_llm_backends import MODEL, Scenario, fake_server
+
+    from assistant.offers.proposals import add_model_proposals
+
+    text = posting("p05")
+    rules = extract_offer(text)
+    reply = {"requirements": ["engagierte und teamfähige Persönlichkeiten", "Führerschein Klasse B"],  # valid, invented
+             "contact_person": "Frau Petra Schulz",  # invented
+             "hours_per_week": 40,  # the rules found 32 h: never replaced
+             "working_time_kind": "Vollzeit",  # not in the text (it says "Vollbeschäftigung")
+             "employer": "Stadt Erfurt"}  # the rules found the employer: never replaced
+    scenario = Scenario(chunks=["```json\n", json.dumps(reply, ensure_ascii=False), "\n```"], models=[MODEL])
+    with fake_server(scenario) as url:
+        settings = Settings(llm_backend="openai", llm_base_url=url, llm_model=MODEL, llm_timeout_s=10)
+        offer, dropped = add_model_proposals(rules, settings)
+    assert scenario.requests and scenario.requests[-1][1] == "/v1/chat/completions"
+    added = [r for r in offer.requirements if r.by_model]
+    assert [r.raw for r in added] == ["engagierte und teamfähige Persönlichkeiten"]
+    assert offer.value("contact_person") is None and offer.value("working_time_kind") is None
+    assert offer.value("hours_per_week") == rules.value("hours_per_week") == 32.0
+    assert offer.value("employer") == rules.value("employer") and dropped == 3
+    for value in [*offer.fields.values(), *offer.requirements]:
+        assert text[value.start:value.end] == value.raw
+
+
+def test_model_proposals_match_normalised_forms_and_a_dead_server_changes_nothing() -> None:
+    from test_llm_backends import free_port
+
+    from assistant.offers.proposals import add_model_proposals, ground
+
+    text = "Die Arbeitszeit beträgt 38,5 Stunden. Beginn: 1. April 2026, Bewerbungsfrist 15.03.2026, ab 2.100,50 € brutto."
+    assert ground(text, "hours_per_week", 38.5).raw == "38,5"
+    assert ground(text, "start_date", "2026-04-01").raw == "1. April 2026"
+    assert ground(text, "application_deadline", "2026-03-15").value == "2026-03-15"
+    assert ground(text, "pay_amount", "2100.5").raw == "2.100,50"
+    assert ground(text, "pay_amount", 2100) is None and ground(text, "start_date", "2026-05-01") is None
+    assert ground(text, "title", "arbeitszeit   BETRÄGT").raw == "Arbeitszeit beträgt"  # case and spacing only
+    offer = extract_offer(posting("p15"))
+    settings = Settings(llm_backend="openai", llm_base_url=f"http://127.0.0.1:{free_port()}", llm_timeout_s=2)
+    assert add_model_proposals(offer, settings) == (offer, 0)

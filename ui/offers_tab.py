@@ -25,6 +25,7 @@ from assistant.errors import UserFacingError
 from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
 from assistant.offers.export import offer_values, to_csv, to_jobposting
 from assistant.offers.model import FIELD_LABELS, NOT_FOUND, ExtractedOffer
+from assistant.offers.proposals import add_model_proposals
 from assistant.offers.reader import OFFER_EXTENSIONS, OfferSource
 from assistant.offers.store import OfferStore
 
@@ -50,8 +51,9 @@ class OffersAccess:
 
 def highlighted_source(offer: ExtractedOffer) -> str:
     """The source text with each field's span in <mark title="Feld">; everything else escaped."""
-    spans = sorted({(v.start, v.end, FIELD_LABELS.get(k, k)) for k, v in offer.fields.items()}
-                   | {(r.start, r.end, "Anforderung") for r in offer.requirements})
+    model = " (Vorschlag des Sprachmodells)"
+    spans = sorted({(v.start, v.end, FIELD_LABELS.get(k, k) + (model if v.by_model else "")) for k, v in offer.fields.items()}
+                   | {(r.start, r.end, "Anforderung" + (model if r.by_model else "")) for r in offer.requirements})
     out, pos = [], 0
     for start, end, label in spans:
         if start < pos:  # overlapping spans: the earlier one wins
@@ -119,7 +121,13 @@ class OffersTab:
 
     def _show(self, candidates: list[dict[str, str]], index: int, note: str = "") -> tuple:
         chosen = candidates[index]
-        offer = extract_offer(chosen["text"], chosen["source"])
+        offer, dropped = add_model_proposals(extract_offer(chosen["text"], chosen["source"]), self.settings)
+        by_model = [FIELD_LABELS.get(k, k) for k, v in offer.fields.items() if v.by_model]
+        by_model += ["Anforderung"] * sum(r.by_model for r in offer.requirements)
+        if by_model or dropped:
+            note = (note + " " if note else "") + (
+                f"Vom Sprachmodell vorgeschlagen und im Text gefunden: {', '.join(dict.fromkeys(by_model)) or 'nichts'}"
+                f"{f'; {dropped} Vorschläge ohne Fundstelle im Text verworfen' if dropped else ''}. Bitte besonders prüfen.")
         if len(candidates) > 1:
             note = (note + " " if note else "") + (
                 f"**Hinweis:** Die Quelle enthält {len(candidates)} Teile oder Stellenangebote; gezeigt wird "

@@ -9,21 +9,24 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from assistant.config import get_settings
 from assistant.offers.evaluation import GROUPS, evaluate
 from assistant.offers.export import offer_values, to_jobposting
 from assistant.offers.extract import extract_offer, split_offers
 from assistant.offers.model import FIELD_LABELS, NOT_FOUND
+from assistant.offers.proposals import add_model_proposals
 from assistant.offers.reader import read_offer_file
 
 console = Console()
 
 
 def cmd_offer(args: argparse.Namespace, ws) -> int:  # noqa: ANN001 - Workspace, unused
+    settings = get_settings()
     offers = []
-    for source in read_offer_file(Path(args.file)):
+    for source in read_offer_file(Path(args.file), settings=settings):
         spans = split_offers(source.text)
         for start, end in spans:
-            offer = extract_offer(source.text[start:end], source.name)
+            offer, _dropped = add_model_proposals(extract_offer(source.text[start:end], source.name), settings)
             offer.several_offers = len(spans) > 1
             offers.append(offer)
     if args.json:

@@ -39,6 +39,7 @@ class FieldValue(BaseModel):
     raw: str
     start: int
     end: int
+    by_model: bool = False  # proposed by the language model (and found in the source), not by the rules
 
 
 class ExtractedOffer(BaseModel):
