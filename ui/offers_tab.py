@@ -223,7 +223,7 @@ def build_offers_tab(settings: Settings, access: OffersAccess) -> OffersTab:
     pick = gr.Dropdown([], value=None, label="Angebot", visible=False, allow_custom_value=False)
     with gr.Row():
         form = gr.Dataframe(headers=["Feld", "Wert"], datatype=["str", "str"], interactive=True, label="Vorschlag",
-                            col_count=(2, "fixed"))
+                            col_count=(2, "fixed"), max_height=900)
         original = gr.HTML("", label="Original")
     with gr.Row():
         save = gr.Button("Speichern")
