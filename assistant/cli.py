@@ -406,6 +406,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="Port (Standard: JCA_UI_PORT oder 7860)")
     p.set_defaults(func=cmd_serve)
 
+    from assistant.offers.cli import add_parsers as add_offer_parsers
+
+    add_offer_parsers(sub)
+
     p = sub.add_parser("add-user", help="ein Konto für die Web-Oberfläche anlegen oder ändern")
     p.add_argument("name")
     p.add_argument("--role", choices=["staff", "editor"], required=True)

@@ -1,6 +1,10 @@
 """Screenshots of the web app (not a test): Bürgerinfo, Mitarbeitende, Redaktion → docs/screenshots/.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--chromium /usr/bin/chromium]
+    python scripts/screenshots.py [--out docs/screenshots] [--chromium /usr/bin/chromium] [--only offers]
+
+`--only offers` takes just 13-stellenangebote.png: an employer's e-mail with a real posting (eval/offers p15,
+dev part) as PDF attachment uploaded in "Stellenangebote", the prefilled form beside the highlighted original.
+Without Chromium the script says so and exits without screenshots (they are optional).
 
 Starts the app in-process on a free loopback port over the configured index (make index first), with two
 throw-away accounts, and drives Debian's Chromium through playwright (apt-get install -y chromium; no browser
@@ -18,6 +22,7 @@ import sys
 import tempfile
 import threading
 import time
+from email.message import EmailMessage
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -36,6 +41,8 @@ STAFF_QUESTION = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b
 PRIVATE_QUESTION = "Meine IBAN ist DE89 3704 0044 0532 0130 00, wann kommt das Geld?"
 ARABIC_QUESTION = "هل يمكنني السفر في إجازة وأنا أحصل على Bürgergeld؟"
 MINIJOB_QUESTION = "Minijob, 556 Euro im Monat, wie viel darf ich behalten?"
+OFFERS_DIR = Path(__file__).resolve().parent.parent / "eval" / "offers" / "postings"
+OFFER_POSTING = "p15"  # a notary office's career page (dev part of the offer evaluation)
 
 
 def _free_port() -> int:
@@ -68,7 +75,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="docs/screenshots")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--only", choices=["all", "offers"], default="all")
     args = parser.parse_args()
+    if not Path(args.chromium).exists():
+        print(f"Chromium fehlt ({args.chromium}): keine Screenshots. Installieren mit `make chromium`.")
+        return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -91,7 +102,11 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     external: list[str] = []
     try:
-        _drive(base, out, args.chromium, staff_pw, editor_pw, external)
+        if args.only == "offers":
+            _drive_offers(base, out, args.chromium, staff_pw, tmp, external)
+        else:
+            _drive(base, out, args.chromium, staff_pw, editor_pw, external)
+            _drive_offers(base, out, args.chromium, staff_pw, tmp, external)
     finally:
         server.should_exit = True
         time.sleep(1.5)
@@ -152,6 +167,42 @@ def _drive(base: str, out: Path, chromium: str, staff_pw: str, editor_pw: str, e
         page.get_by_role("tab", name="Protokoll").click()
         page.wait_for_timeout(500)
         page.screenshot(path=str(out / "8-redaktion-protokoll.png"), full_page=True)
+        browser.close()
+
+
+def offer_mail(folder: Path, posting: str = OFFER_POSTING) -> Path:
+    """An employer's e-mail with the posting's text as PDF attachment (as the employer service receives them)."""
+    import pymupdf
+
+    text = (OFFERS_DIR / f"{posting}.txt").read_text(encoding="utf-8")
+    doc = pymupdf.open()
+    doc.new_page().insert_textbox(pymupdf.Rect(40, 40, 560, 800), text, fontsize=9, fontname="helv")
+    pdf = doc.tobytes()
+    doc.close()
+    message = EmailMessage()
+    message["From"], message["To"] = "notariat@example.org", "arbeitgeberservice@jobcenter.example"
+    message["Subject"] = "Stellenangebot Notarbüro Neuruppin"
+    message.set_content("Guten Tag,\n\nanbei unser Stellenangebot als PDF mit der Bitte um Veröffentlichung.\n\n"
+                        "Mit freundlichen Grüßen")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="stellenangebot.pdf")
+    path = folder / "stellenangebot-notarbuero.eml"
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+def _drive_offers(base: str, out: Path, chromium: str, staff_pw: str, tmp: Path, external: list[str]) -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1500, "height": 1100}, locale="de-DE")
+        page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else external.append(r.url))
+        _login(page, base + STAFF_PATH + "/", "a.muster", staff_pw)
+        page.get_by_role("tab", name="Stellenangebote").click()
+        page.wait_for_timeout(500)
+        page.locator("input[type=file]").first.set_input_files(str(offer_mail(tmp)))
+        page.wait_for_selector("text=Gelesen", timeout=30_000)
+        page.wait_for_selector("mark", timeout=30_000)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / "13-stellenangebote.png"), full_page=True)
         browser.close()
 
 

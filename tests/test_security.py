@@ -14,18 +14,21 @@ import secrets
 import shutil
 import time
 import uuid
+from email.message import EmailMessage
 from pathlib import Path
 
 import gradio as gr
 import httpx
+import pymupdf
 import pytest
 from gradio.utils import get_upload_folder
-from gradio_client import Client
+from gradio_client import Client, handle_file
 
 from assistant.answering.types import Answer, AnswerMode
 from assistant.config import Settings
 from assistant.ingest import Ingestor
 from assistant.model import Visibility
+from assistant.offers.store import OfferStore
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, STAFF_PATH
 from ui.auth import LoginThrottle, LoginThrottled, UserStore, add_user
@@ -121,14 +124,93 @@ def test_an_uploaded_file_is_accepted_only_for_the_editor_who_uploaded_it(tmp_pa
         shutil.rmtree(folder)
 
 
-def test_public_and_staff_apps_accept_no_uploads(server: Server) -> None:
+def test_only_logged_in_staff_and_editors_can_upload(server: Server) -> None:
     upload = {"files": ("x.txt", b"hallo")}
-    assert httpx.post(server.url + "/gradio_api/upload", files=upload, timeout=10).status_code == 403
+    assert httpx.post(server.url + "/gradio_api/upload", files=upload, timeout=10).status_code == 403  # citizens
+    assert httpx.post(server.url + STAFF_PATH + "/gradio_api/upload", files=upload, timeout=10).status_code == 401
     with httpx.Client(base_url=server.url) as http:
         _login(http, STAFF_PATH, STAFF)
-        assert http.post(STAFF_PATH + "/gradio_api/upload", files=upload).status_code == 403
+        response = http.post(STAFF_PATH + "/gradio_api/upload", files=upload)
+        assert response.status_code == 200  # job offers in "Stellenangebote"
+        assert server.core.uploads.owned_by(STAFF[0], response.json()[0])  # recorded for this user only
+        assert not server.core.uploads.owned_by(EDITOR[0], response.json()[0])
+        assert http.post("/gradio_api/upload", files=upload).status_code == 403  # a staff login opens nothing here
         _login(http, EDITOR_PATH, EDITOR)
         assert http.post(EDITOR_PATH + "/gradio_api/upload", files=upload).status_code == 200
+
+
+# --- 1b. job offer files in the staff app -------------------------------------------------------------
+
+
+def _offer_mail(tmp_path: Path, name: str) -> Path:
+    """An employer's e-mail with a real posting (eval/offers p15, dev part) as PDF attachment."""
+    text = (Path(__file__).resolve().parent.parent / "eval" / "offers" / "postings" / "p15.txt").read_text(encoding="utf-8")
+    doc = pymupdf.open()
+    doc.new_page().insert_textbox(pymupdf.Rect(40, 40, 560, 800), text, fontsize=9, fontname="helv")
+    pdf = doc.tobytes()
+    doc.close()
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "notar@example.org", "ag-s@example.org", "Stellenangebot"
+    message.set_content("Guten Tag,\nanbei unser Stellenangebot als PDF.\nMit freundlichen Grüßen")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename="angebot.pdf")
+    path = tmp_path / name
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+def test_staff_user_uploads_an_offer_mail_and_gets_the_prefilled_form(server: Server, tmp_path: Path) -> None:
+    name = f"angebot-{secrets.token_hex(4)}.eml"
+    client = server.client(STAFF_PATH + "/", STAFF)
+    rows, original, notice, *_ = client.predict(handle_file(str(_offer_mail(tmp_path, name))), api_name="/angebot_datei")
+    values = {row[0]: row[1] for row in rows["data"]}
+    assert values["E-Mail"] == "info@bensch-notar.de" and values["Postleitzahl"] == "16816"  # from the attachment
+    assert '<mark title="E-Mail">info@bensch-notar.de</mark>' in original
+    assert name in notice and "angebot.pdf" in notice  # read, and the PDF part is the one shown
+    assert _files_in_upload_folder(name) == []  # Gradio's copy is gone once read
+
+
+def test_an_offer_file_of_another_user_is_refused(server: Server) -> None:
+    join = _fn_index(server.core.blocks[STAFF_PATH], "angebot_datei")
+    with httpx.Client(base_url=server.url) as anna, httpx.Client(base_url=server.url) as erik:
+        _login(anna, STAFF_PATH, STAFF)
+        _login(erik, STAFF_PATH, EDITOR)  # an editor in the staff app, but not the one who uploaded
+        path = anna.post(STAFF_PATH + "/gradio_api/upload",
+                         files={"files": ("stelle.txt", "Lagerhelfer (m/w/d) in 24103 Kiel".encode())}).json()[0]
+        value = {"path": path, "orig_name": "stelle.txt", "meta": {"_type": "gradio.FileData"}}
+        refused = _join(erik, STAFF_PATH, join, [value])
+        assert refused.status_code == 422 and "nicht hochgeladen" in refused.json()["detail"]
+        assert Path(path).is_file()  # untouched
+        message = server.core.offers_tab.read_file(path, gr.Request(username=EDITOR[0]))[2]  # behind the layer too
+        assert "nicht in dieser Sitzung hochgeladen" in message and Path(path).is_file()
+        assert _join(anna, STAFF_PATH, join, [value]).status_code == 200  # the uploader may use it
+
+
+@pytest.mark.parametrize("case", ["wrong_type", "encrypted_pdf", "empty_mail"])
+def test_a_bad_offer_file_gives_a_german_message_and_stores_nothing(server: Server, tmp_path: Path, case: str) -> None:
+    tag = secrets.token_hex(4)
+    if case == "wrong_type":
+        path = tmp_path / f"tabelle-{tag}.xlsx"
+        path.write_bytes(b"PK\x03\x04 keine Stelle")
+    elif case == "encrypted_pdf":
+        path = tmp_path / f"geheim-{tag}.pdf"
+        doc = pymupdf.open()
+        doc.new_page().insert_text((50, 72), "Lagerhelfer (m/w/d) gesucht")
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="u")
+        doc.close()
+    else:
+        path = tmp_path / f"leer-{tag}.eml"
+        path.write_bytes(b"")
+    offers_before = OfferStore(server.ws.settings).count()
+    audit_before = len(server.ws.catalog.audit_log(10_000))
+    client = server.client(STAFF_PATH + "/", STAFF)
+    rows, original, notice, *_ = client.predict(handle_file(str(path)), api_name="/angebot_datei")
+    assert notice.startswith("**Fehler:**") and path.name in notice and "Traceback" not in notice
+    assert re.search(r"nicht unterstützt|passwortgeschützt|verschlüsselt|leer|nicht gelesen|keine E-Mail", notice), notice
+    assert rows["data"] in ([], [["", ""]]) and original == ""
+    assert _files_in_upload_folder(path.name) == []  # Gradio's copy deleted
+    assert OfferStore(server.ws.settings).count() == offers_before
+    new = server.ws.catalog.audit_log(10_000)[: len(server.ws.catalog.audit_log(10_000)) - audit_before]
+    assert [(actor, action) for _, actor, action, _ in new if action != "anmeldung"] == [(STAFF[0], "upload-abgelehnt")]
 
 
 # --- 2 and 3. stored HTML and Markdown from documents ---------------------------------------------------

@@ -1,7 +1,8 @@
 """The web app: one FastAPI process with three separately mounted Gradio apps.
 
     /               Bürgerinfo     public; audience "citizen" (public sources only), no storage of questions
-    /mitarbeitende  Mitarbeitende  login (role staff or editor); chat with sources panel, feedback
+    /mitarbeitende  Mitarbeitende  login (role staff or editor); chat with sources panel, feedback, calculators,
+                                   job offers (upload or paste, prefilled form, save, export)
     /redaktion      Redaktion      login (role editor); documents, upload/preview/replace, withdraw, audit log
     /dateien/…      the PDF or file behind a cited document (internal documents only for logged-in staff)
 
@@ -28,6 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import gradio as gr  # noqa: E402
+from ui.offers_tab import OffersAccess, OffersTab, build_offers_tab  # noqa: E402
 from fastapi import FastAPI, HTTPException, Request  # noqa: E402
 from fastapi.responses import FileResponse, PlainTextResponse, RedirectResponse  # noqa: E402
 from starlette.routing import Mount  # noqa: E402
@@ -159,7 +161,8 @@ class AssistantApp:
         self._gradio_apps: dict[str, Any] = {}  # mount path → Gradio's App (its login tokens)
         self.blocks: dict[str, gr.Blocks] = {}  # mount path → Blocks
         self._ingest_lock = threading.Lock()
-        self.uploads = UploadRegistry()  # upload paths per editor, filled by ui.security
+        self.uploads = UploadRegistry()  # upload paths per logged-in user, filled by ui.security
+        self.offers_tab: OffersTab | None = None  # the handlers of "Stellenangebote", set by staff_blocks
 
     # --- roles -----------------------------------------------------------------------------------
 
@@ -736,7 +739,9 @@ class AssistantApp:
         return demo
 
     def staff_blocks(self) -> gr.Blocks:
-        with gr.Blocks(title="Mitarbeitende – Jobcenter-Assistent", analytics_enabled=False) as demo:
+        # Gradio's copies of offer files are deleted once read; anything left goes after a day.
+        with gr.Blocks(title="Mitarbeitende – Jobcenter-Assistent", analytics_enabled=False,
+                       delete_cache=(3600, 86400)) as demo:
             gr.Markdown("# Jobcenter-Assistent · Mitarbeitende")
             welcome = gr.HTML("")
             with gr.Tab("Fragen"):
@@ -767,6 +772,10 @@ class AssistantApp:
                 calc_btn.click(self.calculate, [kind, gross, minor_child, age, birthday, children_ages, persons,
                                                 karenzzeit, children], calc_out, api_name="rechnen",
                                api_visibility="undocumented")
+            with gr.Tab("Stellenangebote"):
+                self.offers_tab = build_offers_tab(self.settings, OffersAccess(
+                    user_of=lambda request: self.user_with(request, STAFF_ROLES), uploads=self.uploads,
+                    audit=self.ws.catalog.audit))
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
             c["send"].click(self.ask_staff, [c["question"], c["state"]], outputs, api_name="frage",
                             api_visibility="undocumented", concurrency_limit=4)
@@ -910,14 +919,14 @@ class AssistantApp:
         self.blocks = {STAFF_PATH: self.staff_blocks(), EDITOR_PATH: self.editor_blocks(), "/": self.citizen_blocks()}
         gr.mount_gradio_app(app, self.blocks[STAFF_PATH], STAFF_PATH, auth=self._auth(STAFF_ROLES, "Mitarbeitende"),
                             auth_message="Anmeldung für Mitarbeitende des Jobcenters." + users_note,
-                            max_file_size="1kb", **common)
+                            max_file_size=self.settings.max_upload_bytes, **common)
         gr.mount_gradio_app(app, self.blocks[EDITOR_PATH], EDITOR_PATH, auth=self._auth(EDITOR_ROLES, "Redaktion"),
                             auth_message="Anmeldung für die Redaktion." + users_note,
                             max_file_size=self.settings.max_upload_bytes, **common)
         gr.mount_gradio_app(app, self.blocks["/"], "/", max_file_size="1kb", **common)
         app.add_middleware(QueueJoinGuard, blocks=self.blocks)
         mounts = {STAFF_PATH: ("Mitarbeitende – Jobcenter-Assistent", "Anmeldung für Mitarbeitende des Jobcenters."
-                               + users_note, False),
+                               + users_note, True),  # job offer files (tab "Stellenangebote")
                   EDITOR_PATH: ("Redaktion – Jobcenter-Assistent", "Anmeldung für die Redaktion." + users_note, True),
                   "/": ("Bürgerinfo", "", False)}
         app.add_middleware(SecurityLayer, token_user=self.token_user, revoke=self.revoke_stale, mounts=mounts,

@@ -87,3 +87,18 @@ def document_file(settings: Settings, version: VersionInfo) -> Path | None:
         if path.is_file() and _sha_of(str(path), st.st_mtime, st.st_size) == version.sha256:
             return path
     return None
+
+
+def discard_gradio_upload(path: str | Path) -> None:
+    """Delete Gradio's temporary copy of an upload (and its folder if empty); nothing outside Gradio's folder."""
+    from .security import is_inside_upload_folder
+
+    if not is_inside_upload_folder(path):
+        return
+    try:
+        p = Path(path).resolve()
+        p.unlink()
+        if not any(p.parent.iterdir()):
+            p.parent.rmdir()
+    except OSError:
+        pass

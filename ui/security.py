@@ -3,10 +3,11 @@
 * Security headers on every response: a restrictive Content-Security-Policy (nothing from other origins,
   no framing), `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, no referrer; HTML pages
   declare `lang="de"`.
-* Uploads: only the Redaktion accepts `gradio_api/upload`; every path it hands out is recorded for the
-  logged-in editor. A call that names a file (`{"path": …}`) must name one of that editor's uploads;
-  anything else is refused before Gradio copies the file anywhere (Gradio's own check does not run for
-  apps mounted with `mount_gradio_app`).
+* Uploads: only the apps behind a login accept `gradio_api/upload` (the Redaktion for documents, the
+  Mitarbeitende app for job offers in "Stellenangebote"; the public Bürgerinfo never); every path it hands
+  out is recorded for the logged-in user. A call that names a file (`{"path": …}`) must name one of that
+  user's uploads; anything else is refused before Gradio copies the file anywhere (Gradio's own check does
+  not run for apps mounted with `mount_gradio_app`).
 * Roles: a login token whose user no longer has the app's role (changed or removed in the users file)
   is revoked on the next request.
 * Login: the page is served in German by the app itself (Gradio's follows the browser's language), and

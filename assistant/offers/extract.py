@@ -1,0 +1,390 @@
+"""Rules over the layout and the text of a German job offer → an `ExtractedOffer` with source spans.
+
+Every value is either a span of the source text or the normalised form of one (ISO date, Euro amount,
+hours per week); nothing is invented. Fields the rules do not find are left out ("nicht gefunden").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.offers.model import ExtractedOffer, FieldValue
+from assistant.offers.normalise import MONTH_RX, german_number, iso_date, month_of
+from assistant.offers.requirements import extract_requirements
+
+_GENDER = r"\(\s*(?:m\s*/\s*w\s*/\s*d|w\s*/\s*m\s*/\s*d|m\s*/\s*w\s*/\s*x|d\s*/\s*m\s*/\s*w|all genders?)\s*\)"
+_GENDER_RX = re.compile(_GENDER, re.IGNORECASE)
+_JOBWORD_RX = re.compile(r"\w(?:/in|/r|\*in|\*innen|:in|/-in)\b|" + _GENDER, re.IGNORECASE)
+_MARKUP_RX = re.compile(r"^[#*\s„“\"'»«]+|[#*\s„“\"'»«]+$")
+_TITLE_STOP = re.compile(r"^(beschreibung|karriere|stellenausschreibung|stellenangebot|jobs?|besoldung|das wichtigste|"
+                         r"interne stellenausschreibung|ihre aufgaben|aufgaben|über uns)\b", re.IGNORECASE)
+_SEEK_RX = re.compile(r"\b(?:[Ww]ir suchen|sucht|suchen wir)\s+(?:ab sofort\s+|zum nächstmöglichen Zeitpunkt\s+)?"
+                      r"(?:eine[nr]?\s+|eine/n\s+)?([A-ZÄÖÜ][^.,;:!?\n]{2,60}?)(?=[.,;:!?\n]|\s+(?:in|ab|zum|für die|mit)\s)")
+_CONNECT = {"bzw.", "und", "oder", "eines", "einer", "/", "-", "für", "im", "in"}
+
+_AGGREGATOR_RX = re.compile(r"^(?P<employer>[^\n]{3,80}?)\s+-\s+(?P<postcode>\d{5}),\s*(?P<city>[A-ZÄÖÜ][^,\n]{1,40})",
+                            re.MULTILINE)
+_LEGAL_FORM = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|KG|OHG|e\.\s?V\.|mbH|SE|GbR|UG(?: \(haftungsbeschränkt\))?|KGaA)"
+_COMPANY_RX = re.compile(r"\b((?:[A-ZÄÖÜ][\w&.\-–]*\s){0,5}[A-ZÄÖÜ][\w&.\-–]*\s" + _LEGAL_FORM + r")(?=[\s,.;)]|$)")
+_PUBLIC_RX = re.compile(r"\b((?:Stadtverwaltung|Stadt|Gemeinde|Gemeindeverwaltung|Landeshauptstadt|Landkreis|Kreis|"
+                        r"Verbandsgemeinde|Markt|Hansestadt)\s+([A-ZÄÖÜ][\wäöüß\-]+(?:\s\([\w ]+\))?))")
+_CARRIER_RX = re.compile(r"Träger der [^.]{0,40}? ist (?:die|der|das) (.{5,90}?)\.(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]|\s*$)")
+_ESTABLISHMENT_RX = re.compile(r"\b(?:für das|für die|für den|in der städtischen|in der|im|in unserem|in unserer)\s+"
+                               r"((?:Notarbüro|Notariat|Kanzlei|Arztpraxis|Praxis|Restaurant|Hotel|Autohaus|Pflegedienst|"
+                               r"Bäckerei|Kindertagesstätte|Kindertageseinrichtung|Kita|Seniorenheim|Pflegeheim)"
+                               r"(?:\s„[^“\n]{2,40}“)?)")
+_BARE_PUBLIC_RX = re.compile(r"\b(?:Die|Der) (Gemeinde|Stadt|Stadtverwaltung|Kommune) sucht\b")
+
+_POSTCODE_CITY_RX = re.compile(r"(?<![\d/.,])(\d{5})\s+([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]*(?:\s(?:am|an der|im|in der|bei)\s"
+                               r"[A-ZÄÖÜ][\wäöüß\-]+)?)(?![\d/])")
+_CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(\d{5})\b(?![\d/])")
+
+_EMAIL_RX = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
+_PHONE_RX = re.compile(r"(?<![\w.,/])((?:\+49|0049|0)\s?\(?\d{2,5}\)?(?:[\s/\-]?\d){3,10})(?![\w.,/])")
+_PERSON_RX = re.compile(r"\b(?:Herrn?|Frau|Hr\.|Fr\.)\s+((?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+)?)")
+_ROLE_PERSON_RX = re.compile(r"\b(?:Ansprechpartner(?:in)?|Ansprechperson|Kontakt|[\w\-]*Geschäftsführer(?:in)?|"
+                             r"Personalleiter(?:in)?|Leiter(?:in)?)\s*:?\s+((?:[A-Z]\.\s?|[A-ZÄÖÜ][a-zäöüß]+\s)[A-ZÄÖÜ][a-zäöüß]+)")
+
+_ASAP_RX = re.compile(r"\bab sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
+                      re.IGNORECASE)
+_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )"
+_START_NUM_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|Eintritt:?|Start:?|beginnt am|am)\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b",
+                           re.IGNORECASE)
+_START_NAMED_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|am)\s+(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})\b",
+                             re.IGNORECASE)
+_START_MONTH_RX = re.compile(r"\b(?:ab|zum|Beginn:?\s*(?:ab)?|Start\b[^.\n]{0,30}?\bim)\s+(" + MONTH_RX + r")\s+(\d{4})\b",
+                             re.IGNORECASE)
+_START_LABEL_RX = re.compile(r"\bBeginn:?\s*\n?\s*(?:ab\s+)?(" + MONTH_RX + r")\s+(\d{4})\b", re.IGNORECASE)
+
+_MINIJOB_RX = re.compile(r"Minijob|geringfügig|(?:450|520|538|556|603)[ -]?(?:€|Euro)[ -]?(?:Basis|Job)", re.IGNORECASE)
+_KIND_RX = re.compile(r"Voll- oder Teilzeit|Vollzeit|Teilzeit", re.IGNORECASE)
+_HOURS_RXS = [
+    re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden|h)\s*(?:/\s*|pro\s+|je\s+|in der\s+)(?:Woche|Wo\.)", re.IGNORECASE),
+    re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Wochenstunden|Std\./Woche|Wochenstd\.?)", re.IGNORECASE),
+    re.compile(r"wöchentliche[nr]?\s+(?:regelmäßige[n]?\s+)?(?:Arbeitszeit|Beschäftigungsumfang)[^.\d]{0,40}?"
+               r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Stunden|Std)", re.IGNORECASE),
+]
+_SHIFT_RX = re.compile(r"Schichtdienst|Schichtarbeit|Wechselschicht|Nachtschicht|Schichtsystem|Mehrschicht|"
+                       r"\d-Schicht|Früh-,? (?:und )?Spätschicht", re.IGNORECASE)
+
+_TRAINING_RX = re.compile(r"\bAuszubildende|\bAusbildungsvergütung|\bAusbildungsjahr|\bAusbildung (?:zum|zur|als)\b|\bAusbildungsplatz",
+                          re.IGNORECASE)
+_INTERNSHIP_RX = re.compile(r"Praktikum|Praktikant", re.IGNORECASE)
+_FIXED_RX = re.compile(r"(?<!un)befristet", re.IGNORECASE)
+_PERMANENT_RX = re.compile(r"unbefristet|Festanstellung|Dauerstelle", re.IGNORECASE)
+_END_RXS = [
+    ("num", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")),
+    ("named", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:zum\s+)?(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})", re.IGNORECASE)),
+    ("month", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:Ende\s+)?(" + MONTH_RX + r")\s+(\d{4})", re.IGNORECASE)),
+    ("duration", re.compile(r"(?:für|auf)\s+(?:die Dauer von\s+)?(\d{1,2}|ein|zwei|drei)\s+(Monate?n?|Jahre?n?)\b", re.IGNORECASE)),
+]
+
+_AMOUNT_RX = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,5}(?:,\d{1,2})?)\s*(?:€|Euro|EUR)(?!\w)")
+_PAY_CUE_RX = re.compile(r"Vergütung|Gehalt|Lohn|Entgelt|brutto|Verdienst|Basis|Bezahlung|verdienen|Stundenlohn|Monatsgehalt",
+                         re.IGNORECASE)
+_HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?Std|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
+_YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", re.IGNORECASE)
+_GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b")
+_AGREEMENT_RX = re.compile(r"\b(TVöD(?:-[A-Z]{1,3}\b)?|TV-L|TV-SuE|TV-H|TV-V|TV-Ärzte|AVR(?:[ -]\w+)?|TV-N|BAT)")
+_NEGOTIABLE_RX = re.compile(r"nach Vereinbarung|Verhandlungssache|Verhandlungsbasis", re.IGNORECASE)
+
+_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens)"
+                          r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", re.IGNORECASE)
+_ROUTE_RX = re.compile(r"(?:per|via|über)\s+(E-Mail|Mail|Post|Online-Bewerbung|unser(?:e|) (?:Bewerberportal|Karriereportal|Online-Portal))"
+                       r"|(Online-Bewerberportal|Bewerberportal|Karriereportal)", re.IGNORECASE)
+
+def _field(text: str, start: int, end: int, value: object | None = None) -> FieldValue:
+    raw = text[start:end]
+    return FieldValue(value=raw if value is None else value, raw=raw, start=start, end=end)
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past markup characters (#, *, quotes) and whitespace on both sides."""
+    piece = text[start:end]
+    lead = len(piece) - len(_MARKUP_RX.sub("", piece, count=1)) if _MARKUP_RX.match(piece) else 0
+    start += lead
+    piece = text[start:end]
+    trail = re.search(r"[#*\s„“\"'»«]+$", piece)
+    if trail:
+        end -= len(trail.group(0))
+    return start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _title(text: str) -> FieldValue | None:
+    nonempty = [(s, e) for s, e in _lines(text) if text[s:e].strip()][:6]
+    for s, e in nonempty:
+        line = text[s:e]
+        if _GENDER_RX.search(line) and len(line) <= 120:
+            cut = re.search(r"\s+[-–|]\s+(?=\d|[A-ZÄÖÜ][\w\-]+ \d{5}|\d{5})", line)
+            if cut and cut.start() > 3:
+                e = s + cut.start()
+            s2, e2 = _clean_span(text, s, e)
+            return _field(text, s2, e2)
+    match = _SEEK_RX.search(text[: 1500])
+    if match and not re.match(r"(Aushilfe|Verstärkung|Unterstützung)$", match.group(1)):
+        return _field(text, *match.span(1))
+    gender = _GENDER_RX.search(text)
+    if gender:
+        before = text[: gender.start()].rstrip()
+        tokens = list(re.finditer(r"\S+", before[-200:]))
+        offset = max(0, len(before) - 200)
+        first = None
+        for token in reversed(tokens):
+            word = token.group(0)
+            if word[0].isupper() or word in _CONNECT:
+                first = token
+                continue
+            break
+        if first is not None:
+            start = offset + first.start()
+            while True:
+                word = re.match(r"\S+", text[start:])
+                if word and word.group(0) in _CONNECT:
+                    start += len(word.group(0)) + 1
+                    continue
+                break
+            if start < gender.start():
+                return _field(text, start, gender.end())
+    for s, e in nonempty[:2]:
+        line = text[s:e].strip()
+        if len(line) <= 80 and _JOBWORD_RX.search(line) and not _TITLE_STOP.match(line):
+            s2, e2 = _clean_span(text, s, e)
+            return _field(text, s2, e2)
+    return None
+
+
+def _place_and_employer(text: str, fields: dict[str, FieldValue]) -> None:
+    agg = _AGGREGATOR_RX.search(text[:600])
+    if agg:
+        fields["employer"] = _field(text, *agg.span("employer"))
+        fields["postcode"] = _field(text, *agg.span("postcode"))
+        fields["municipality"] = _field(text, *agg.span("city"))
+    carrier = _CARRIER_RX.search(text)
+    company = _COMPANY_RX.search(text)
+    public = _PUBLIC_RX.search(text)
+    if "employer" not in fields:
+        if carrier:
+            fields["employer"] = _field(text, *carrier.span(1))
+        elif company:
+            fields["employer"] = _field(text, *company.span(1))
+        elif public:
+            fields["employer"] = _field(text, *public.span(1))
+        else:
+            est = _ESTABLISHMENT_RX.search(text) or _BARE_PUBLIC_RX.search(text)
+            if est:
+                fields["employer"] = _field(text, *est.span(1))
+    if "postcode" not in fields:
+        pc = _POSTCODE_CITY_RX.search(text)
+        if pc:
+            fields["postcode"] = _field(text, *pc.span(1))
+            fields["municipality"] = _field(text, *pc.span(2))
+        else:
+            cp = _CITY_POSTCODE_RX.search(text)
+            if cp:
+                fields["municipality"] = _field(text, *cp.span(1))
+                fields["postcode"] = _field(text, *cp.span(2))
+    if "municipality" not in fields and public:
+        fields["municipality"] = _field(text, *public.span(2))
+
+
+def _contact(text: str, fields: dict[str, FieldValue]) -> None:
+    for rx in (_PERSON_RX, _ROLE_PERSON_RX):
+        for match in rx.finditer(text):
+            context = text[max(0, match.start() - 25): match.start()]
+            if re.search(r"Bürgermeister|Abgeordnete|Präsident", context + match.group(0)):
+                continue
+            fields["contact_person"] = _field(text, *match.span(1))
+            break
+        if "contact_person" in fields:
+            break
+    email = _EMAIL_RX.search(text)
+    if email:
+        fields["email"] = _field(text, *email.span())
+    for phone in _PHONE_RX.finditer(text):
+        digits = re.sub(r"\D", "", phone.group(1))
+        if 6 <= len(digits) <= 15:
+            fields["phone"] = _field(text, *phone.span(1))
+            break
+
+
+def _start(text: str, fields: dict[str, FieldValue]) -> None:
+    candidates: list[tuple[int, FieldValue]] = []
+    for m in _START_NUM_RX.finditer(text):
+        iso = iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            candidates.append((m.start(), _field(text, m.start(1), m.end(3), iso)))
+    for m in _START_NAMED_RX.finditer(text):
+        month = month_of(m.group(2))
+        iso = iso_date(int(m.group(1)), month, int(m.group(3))) if month else None
+        if iso:
+            candidates.append((m.start(), _field(text, m.start(1), m.end(3), iso)))
+    for rx in (_START_LABEL_RX, _START_MONTH_RX):
+        for m in rx.finditer(text):
+            if re.search(r"bis\s+(?:voraussichtlich\s+)?(?:Ende\s+)?$", text[max(0, m.start() - 25): m.start() + 3]):
+                continue
+            month = month_of(m.group(1))
+            if month:
+                candidates.append((m.start(), _field(text, m.start(1), m.end(2), f"{int(m.group(2)):04d}-{month:02d}")))
+    asap = _ASAP_RX.search(text)
+    if asap:
+        candidates.append((asap.start(), _field(text, *asap.span(), "ab sofort")))
+    label = re.search(r"\bBeginn\s*:", text)
+    if label:  # a "Beginn:" label beats anything elsewhere
+        after = [c for c in candidates if 0 <= c[0] - label.start() <= 40]
+        if after:
+            fields["start_date"] = min(after, key=lambda c: c[0])[1]
+            return
+    if candidates:
+        fields["start_date"] = min(candidates, key=lambda c: c[0])[1]
+
+
+def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
+    mini = _MINIJOB_RX.search(text)
+    if mini:
+        fields["working_time_kind"] = _field(text, *mini.span(), "Minijob")
+    else:
+        for m in _KIND_RX.finditer(text):
+            if re.search(r"(?:Prozent|%|entsprechenden)\s+\S*\s*$", text[max(0, m.start() - 30): m.start()]):
+                continue
+            word = m.group(0).lower()
+            kind = "Teilzeit" if word.startswith("teilzeit") else "Vollzeit"
+            fields["working_time_kind"] = _field(text, *m.span(), kind)
+            break
+    hits = [(m.start(), m) for rx in _HOURS_RXS for m in rx.finditer(text)]
+    if hits:
+        m = min(hits, key=lambda h: h[0])[1]
+        hours = german_number(m.group(1))
+        if hours is not None and 0 < hours <= 60:
+            fields["hours_per_week"] = _field(text, *m.span(1), hours)
+    shift = _SHIFT_RX.search(text)
+    if shift:
+        fields["shift"] = _field(text, *shift.span(), True)
+
+
+def _contract(text: str, fields: dict[str, FieldValue]) -> None:
+    for rx, kind in ((_TRAINING_RX, "Ausbildung"), (_INTERNSHIP_RX, "Praktikum")):
+        m = rx.search(text)
+        if m:
+            fields["contract_kind"] = _field(text, *m.span(), kind)
+            return
+    fixed, permanent = _FIXED_RX.search(text), _PERMANENT_RX.search(text)
+    if permanent and (not fixed or permanent.start() < fixed.start()):
+        fields["contract_kind"] = _field(text, *permanent.span(), "unbefristet")
+    elif fixed:
+        fields["contract_kind"] = _field(text, *fixed.span(), "befristet")
+        window_end = min(len(text), fixed.end() + 90)
+        best: tuple[int, FieldValue] | None = None
+        for kind, rx in _END_RXS:
+            m = rx.search(text, fixed.end(), window_end)
+            if not m:
+                continue
+            if kind == "num":
+                value = iso_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            elif kind == "named":
+                month = month_of(m.group(2))
+                value = iso_date(int(m.group(1)), month, int(m.group(3))) if month else None
+            elif kind == "month":
+                month = month_of(m.group(1))
+                value = f"{int(m.group(2)):04d}-{month:02d}" if month else None
+            else:
+                value = m.group(0).split(None, 1)[1].replace("die Dauer von ", "")
+            if value and (best is None or m.start() < best[0]):
+                start = m.start(1)
+                best = (m.start(), _field(text, start, m.end(), value))
+        if best:
+            fields["contract_end"] = best[1]
+
+
+def _pay(text: str, fields: dict[str, FieldValue]) -> None:
+    for m in _AMOUNT_RX.finditer(text):
+        window = text[max(0, m.start() - 90): m.end() + 40]
+        if not _PAY_CUE_RX.search(window) and "working_time_kind" not in fields:
+            continue
+        if not _PAY_CUE_RX.search(window) and fields["working_time_kind"].value != "Minijob":
+            continue
+        amount = german_number(m.group(1))
+        if amount is None:
+            continue
+        fields["pay_amount"] = _field(text, *m.span(1), amount)
+        period = "HOUR" if _HOUR_CUE_RX.search(window) else "YEAR" if _YEAR_CUE_RX.search(window) else "MONTH"
+        fields["pay_period"] = FieldValue(value=period, raw=m.group(0), start=m.start(), end=m.end())
+        break
+    group = _GROUP_RX.search(text)
+    if group:
+        agreement = _AGREEMENT_RX.search(text, group.end(), group.end() + 90)
+        end = agreement.end() if agreement else group.end()
+        value = re.sub(r"\s+", " ", group.group(1)) + (f" {agreement.group(1)}" if agreement else "")
+        fields["pay_tariff"] = _field(text, group.start(1), end, value)
+    else:
+        agreement = _AGREEMENT_RX.search(text)
+        if agreement:
+            fields["pay_tariff"] = _field(text, *agreement.span(1))
+    negotiable = _NEGOTIABLE_RX.search(text)
+    if negotiable:
+        fields["pay_negotiable"] = _field(text, *negotiable.span(), True)
+
+
+def _application(text: str, fields: dict[str, FieldValue]) -> None:
+    deadline = _DEADLINE_RX.search(text)
+    if deadline:
+        iso = iso_date(int(deadline.group(1)), int(deadline.group(2)), int(deadline.group(3)))
+        if iso:
+            fields["application_deadline"] = _field(text, deadline.start(1), deadline.end(3), iso)
+    else:
+        label = re.search(r"Bewerbungsfrist\s*:?\s*\n?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})", text)
+        if label:
+            iso = iso_date(int(label.group(1)), int(label.group(2)), int(label.group(3)))
+            if iso:
+                fields["application_deadline"] = _field(text, label.start(1), label.end(3), iso)
+    route = _ROUTE_RX.search(text)
+    if route:
+        group = 1 if route.group(1) else 2
+        value = route.group(group)
+        value = "E-Mail" if value.lower() in {"e-mail", "mail"} else value
+        fields["application_route"] = _field(text, *route.span(group), value)
+
+
+def split_offers(text: str) -> list[tuple[int, int]]:
+    """Spans of the separate offers in a text: a new offer starts at each title line with "(m/w/d)" that is
+    followed by its own employer/place line or body; a single offer gives one span over the whole text."""
+    starts: list[int] = []
+    seen: set[str] = set()
+    for s, e in _lines(text):
+        line = text[s:e].strip()
+        if line and len(line) <= 120 and _GENDER_RX.search(line) and not line.endswith((".", ",")):
+            key = re.sub(r"\W+", " ", line.lower()).strip()
+            if re.match(r"(?:eine?n?|eine/n)\b", key) or key in seen:
+                continue
+            seen.add(key)
+            if not starts or s - starts[-1] > 200:
+                starts.append(s)
+    if len(starts) < 2:
+        return [(0, len(text))]
+    bounds = [0 if i == 0 else s for i, s in enumerate(starts)] + [len(text)]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
+
+
+def extract_offer(text: str, source_name: str = "") -> ExtractedOffer:
+    """Propose a prefilled offer for `text` (one offer; use `split_offers` first for several)."""
+    fields: dict[str, FieldValue] = {}
+    title = _title(text)
+    if title:
+        fields["title"] = title
+    _place_and_employer(text, fields)
+    _contact(text, fields)
+    _start(text, fields)
+    _working_time(text, fields)
+    _contract(text, fields)
+    _pay(text, fields)
+    _application(text, fields)
+    offer = ExtractedOffer(text=text, source_name=source_name, fields=fields, requirements=extract_requirements(text))
+    offer.several_offers = len(split_offers(text)) > 1
+    return offer

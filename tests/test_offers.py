@@ -1,0 +1,246 @@
+"""Job offers (issue 13) on real postings from eval/offers/: extraction, e-mail with PDF, bad input, spans."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from assistant.catalog import Catalog
+from assistant.config import Settings
+from assistant.errors import InvalidDocumentError
+from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
+from assistant.offers.evaluation import evaluate
+from assistant.offers.export import offer_values, to_csv, to_jobposting
+from assistant.offers.store import OfferStore
+
+OFFERS = Path(__file__).resolve().parent.parent / "eval" / "offers"
+LABELS = OFFERS / "labels.jsonl"
+
+
+def posting(name: str) -> str:
+    return (OFFERS / "postings" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _pdf(text: str, path: Path, *, encrypt: bool = False) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_textbox(pymupdf.Rect(40, 40, 560, 800), text, fontsize=9, fontname="helv")
+    if encrypt:
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="o", user_pw="u")
+    else:
+        doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    return Settings(index_dir=tmp_path / "index")
+
+
+def test_known_fields_of_labelled_postings() -> None:
+    eckernfoerde = extract_offer(posting("p03"))
+    assert eckernfoerde.value("title") == "Erzieher/in (m/w/d)"
+    assert eckernfoerde.value("employer") == "Stadt Eckernförde"
+    assert eckernfoerde.value("hours_per_week") == 23.0
+    assert eckernfoerde.value("working_time_kind") == "Teilzeit"
+    assert eckernfoerde.value("contract_kind") == "befristet"
+    assert eckernfoerde.value("pay_amount") == 3413.85
+    assert eckernfoerde.value("application_deadline") == "2025-09-26"
+    notary = extract_offer(posting("p15"))
+    assert (notary.value("postcode"), notary.value("municipality")) == ("16816", "Neuruppin")
+    assert notary.value("start_date") == "2024-04-01"
+    assert notary.value("contract_kind") is None  # "Berufsausbildung als …" is a requirement, not an Ausbildung
+    scheinfeld = extract_offer(posting("p12"))
+    assert scheinfeld.value("contact_person") == "D. Gold"
+    assert scheinfeld.value("email") == "doerte.gold@elkb.de"
+    assert extract_offer(posting("p10")).value("working_time_kind") is None  # "50 Prozent einer … Vollzeitbeschäftigung"
+
+
+def test_every_value_is_a_span_of_the_source() -> None:
+    for path in sorted((OFFERS / "postings").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        offer = extract_offer(text)
+        for value in [*offer.fields.values(), *offer.requirements]:
+            assert text[value.start:value.end] == value.raw, (path.name, value)
+        for key in ("title", "employer", "contact_person", "email", "phone", "postcode", "municipality"):
+            if key in offer.fields:  # free-text fields are shown verbatim
+                assert offer.fields[key].value == offer.fields[key].raw
+
+
+def test_evaluation_runs_on_both_splits_within_a_second_per_offer() -> None:
+    dev, test = evaluate(LABELS, "dev"), evaluate(LABELS, "test")
+    assert dev.n + test.n == len(LABELS.read_text(encoding="utf-8").splitlines())
+    assert dev.unsupported_values == test.unsupported_values == 0
+    assert max(dev.seconds_max, test.seconds_max) < 1.0
+    assert dev.group("Titel").f1 > 0.5
+
+
+def test_several_offers_in_one_page_are_told_apart() -> None:
+    page = posting("p01") + "\n" + posting("p02")  # the stellenmarkt-direkt page held both
+    spans = split_offers(page)
+    assert len(spans) == 2
+    titles = [extract_offer(page[s:e]).value("title") for s, e in spans]
+    assert titles == ["Inhouse SAP HCM Key User (m/w/d)", "Administrator (m/w/d) Windows"]
+    assert len(split_offers(posting("p03"))) == 1  # the title repeated in the body is not a second offer
+
+
+def test_mail_with_pdf_attachment_end_to_end(tmp_path: Path, settings: Settings) -> None:
+    text = posting("p15")
+    message = EmailMessage()
+    message["From"] = "notar@example.org"
+    message["To"] = "arbeitgeberservice@example.org"
+    message["Subject"] = "Stellenangebot Notarbüro"
+    message.set_content("Guten Tag,\nanbei unser Stellenangebot als PDF.\nMit freundlichen Grüßen")
+    pdf = _pdf(text, tmp_path / "angebot.pdf")
+    message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename="angebot.pdf")
+    eml = tmp_path / "angebot.eml"
+    eml.write_bytes(message.as_bytes())
+
+    sources = read_offer_file(eml, settings=settings)
+    assert [s.name for s in sources] == ["angebot.eml (Text der E-Mail)", "angebot.pdf"]
+    offer = extract_offer(sources[1].text, sources[1].name)
+    assert offer.value("email") == "info@bensch-notar.de"
+    assert offer.value("postcode") == "16816"
+    assert offer.value("start_date") == "2024-04-01"
+    values = offer_values(offer)
+    posting_json = to_jobposting(values)
+    assert posting_json["@type"] == "JobPosting"
+    assert posting_json["jobLocation"]["address"]["postalCode"] == "16816"
+    assert "info@bensch-notar.de" in to_csv([values])
+
+    store = OfferStore(settings)
+    offer_id = store.save(values, actor="anna", source_name=sources[1].name)
+    assert store.list()[0]["id"] == offer_id and store.list()[0]["actor"] == "anna"
+    catalog = Catalog(settings.catalog_path)
+    try:
+        ts, actor, action, detail = catalog.audit_log(5)[0]
+    finally:
+        catalog.close()
+    assert (actor, action) == ("anna", "offer-save") and str(offer_id) in detail
+
+
+@pytest.mark.parametrize("case", ["empty_mail", "mail_without_content", "encrypted_pdf", "wrong_type", "empty_paste",
+                                  "html_without_text"])
+def test_bad_input_gives_a_german_message_and_stores_nothing(case: str, tmp_path: Path, settings: Settings) -> None:
+    if case == "empty_mail":
+        path = tmp_path / "leer.eml"
+        path.write_bytes(b"")
+    elif case == "mail_without_content":
+        message = EmailMessage()
+        message["Subject"] = "ohne Inhalt"
+        path = tmp_path / "ohne.eml"
+        path.write_bytes(message.as_bytes())
+    elif case == "encrypted_pdf":
+        path = _pdf(posting("p03"), tmp_path / "geheim.pdf", encrypt=True)
+    elif case == "html_without_text":  # was read as an offer with empty text
+        path = tmp_path / "leer.html"
+        path.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
+    elif case == "wrong_type":
+        path = tmp_path / "tabelle.xlsx"
+        path.write_bytes(b"PK\x03\x04 not an offer")
+    with pytest.raises(InvalidDocumentError) as info:
+        if case == "empty_paste":
+            read_offer_text("   ")
+        else:
+            read_offer_file(path, settings=settings)
+    message_text = info.value.message
+    assert any(word in message_text for word in ("Datei", "E-Mail", "Text")) and "Traceback" not in message_text
+    assert {"leer", "kein", "nicht", "passwortgeschützt", "weder"} & set(message_text.replace(".", " ").replace("(", " ").split())
+    assert OfferStore(settings).count() == 0
+
+
+def test_labels_file_follows_the_documented_format() -> None:
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert {row["split"] for row in rows} == {"dev", "test"}
+    for row in rows:
+        assert row["source"] and (OFFERS / row["text_file"]).is_file()
+        assert set(row["fields"]) >= {"title", "employer", "working_time", "contract", "pay", "requirements", "application"}
+
+
+def test_staff_tab_highlights_spans_and_escapes_html() -> None:
+    from ui.offers_tab import highlighted_source
+
+    offer = extract_offer(posting("p15") + "\n<script>alert(1)</script>")
+    rendered = highlighted_source(offer)
+    assert "<script>" not in rendered and "&lt;script&gt;" in rendered
+    assert '<mark title="E-Mail">info@bensch-notar.de</mark>' in rendered
+    assert '<mark title="Postleitzahl">16816</mark>' in rendered
+
+
+def test_requirements_of_dev_postings_are_short_spans_of_each_kind() -> None:
+    """Dev postings: school certificates, health fitness and minimum age out of one run-on line (p16), a
+    numbered list wrapped by the PDF (p11), a bullet list flattened to one line with languages (p01)."""
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert values("p16") == ["Mindestalter: 16 Jahre", "gesundheitliche Eignung", "Realschulabschluss",
+                             "Hauptschulabschluss"]  # "Erwünschte zusätzliche Qualifikationen" are not required
+    assert values("p11")[:3] == ["gesundheitliche Eignung zur Ausübung des Berufes", "mittlere Schulabschluss",
+                                 "Hauptschulabschluss"]
+    assert not any("Januar 2020" in v or "Bremicker" in v for v in values("p11"))  # no date or contact as an item
+    p01 = values("p01")
+    assert "Kenntnisse in S/4HANA und ATOSS" in p01 and {"Deutschkenntnisse", "Englischkenntnisse"} <= set(p01)
+    assert "Gute Deutsch- und Englischkenntnisse" not in p01  # told apart into the two languages
+
+
+def test_licences_languages_with_level_and_experience() -> None:
+    text = ("Berufskraftfahrer (m/w/d)\nIhr Profil:\n- Führerschein Klasse C/CE und Fahrerkarte\n"
+            "- Deutschkenntnisse mindestens B2, Englisch auf B1-Niveau\n- fließend Polnisch\n"
+            "- mindestens zwei Jahre Berufserfahrung im Fernverkehr\n- Teamfähigkeit und Zuverlässigkeit\n"
+            "- Fahrerlaubnis der Klasse B ist erforderlich\nWir bieten: 15 Euro pro Stunde")
+    offer = extract_offer(text)
+    found = {str(r.value): r.raw for r in offer.requirements}
+    assert found == {"Führerschein Klasse C/CE": "Führerschein Klasse C/CE", "Fahrerkarte": "Fahrerkarte",
+                     "Deutschkenntnisse (B2)": "Deutschkenntnisse mindestens B2",
+                     "Englischkenntnisse (B1)": "Englisch auf B1-Niveau", "Polnischkenntnisse (fließend)": "fließend Polnisch",
+                     "mindestens zwei Jahre Berufserfahrung im Fernverkehr": "mindestens zwei Jahre Berufserfahrung im Fernverkehr",
+                     "Teamfähigkeit und Zuverlässigkeit": "Teamfähigkeit und Zuverlässigkeit",
+                     "Fahrerlaubnis der Klasse B": "Fahrerlaubnis der Klasse B"}
+    assert all(text[r.start:r.end] == r.raw for r in offer.requirements)
+
+
+def test_model_proposals_are_kept_only_when_found_in_the_source() -> None:
+    """A fake OpenAI-compatible server proposes one value that is in the posting and invented ones."""
+    from test_llm_backends import MODEL, Scenario, fake_server
+
+    from assistant.offers.proposals import add_model_proposals
+
+    text = posting("p05")
+    rules = extract_offer(text)
+    reply = {"requirements": ["engagierte und teamfähige Persönlichkeiten", "Führerschein Klasse B"],  # valid, invented
+             "contact_person": "Frau Petra Schulz",  # invented
+             "hours_per_week": 40,  # the rules found 32 h: never replaced
+             "working_time_kind": "Vollzeit",  # not in the text (it says "Vollbeschäftigung")
+             "employer": "Stadt Erfurt"}  # the rules found the employer: never replaced
+    scenario = Scenario(chunks=["```json\n", json.dumps(reply, ensure_ascii=False), "\n```"], models=[MODEL])
+    with fake_server(scenario) as url:
+        settings = Settings(llm_backend="openai", llm_base_url=url, llm_model=MODEL, llm_timeout_s=10)
+        offer, dropped = add_model_proposals(rules, settings)
+    assert scenario.requests and scenario.requests[-1][1] == "/v1/chat/completions"
+    added = [r for r in offer.requirements if r.by_model]
+    assert [r.raw for r in added] == ["engagierte und teamfähige Persönlichkeiten"]
+    assert offer.value("contact_person") is None and offer.value("working_time_kind") is None
+    assert offer.value("hours_per_week") == rules.value("hours_per_week") == 32.0
+    assert offer.value("employer") == rules.value("employer") and dropped == 3
+    for value in [*offer.fields.values(), *offer.requirements]:
+        assert text[value.start:value.end] == value.raw
+
+
+def test_model_proposals_match_normalised_forms_and_a_dead_server_changes_nothing() -> None:
+    from test_llm_backends import free_port
+
+    from assistant.offers.proposals import add_model_proposals, ground
+
+    text = "Die Arbeitszeit beträgt 38,5 Stunden. Beginn: 1. April 2026, Bewerbungsfrist 15.03.2026, ab 2.100,50 € brutto."
+    assert ground(text, "hours_per_week", 38.5).raw == "38,5"
+    assert ground(text, "start_date", "2026-04-01").raw == "1. April 2026"
+    assert ground(text, "application_deadline", "2026-03-15").value == "2026-03-15"
+    assert ground(text, "pay_amount", "2100.5").raw == "2.100,50"
+    assert ground(text, "pay_amount", 2100) is None and ground(text, "start_date", "2026-05-01") is None
+    assert ground(text, "title", "arbeitszeit   BETRÄGT").raw == "Arbeitszeit beträgt"  # case and spacing only
+    offer = extract_offer(posting("p15"))
+    settings = Settings(llm_backend="openai", llm_base_url=f"http://127.0.0.1:{free_port()}", llm_timeout_s=2)
+    assert add_model_proposals(offer, settings) == (offer, 0)
