@@ -235,7 +235,7 @@ def _finish_generated(question: str, audience: Audience, language: str, text: st
 
 
 def _special_answer(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
-                    retriever: Retriever, settings: Settings) -> Answer | None:
+                    retriever: Retriever, settings: Settings, in_scope: bool) -> Answer | None:
     """A calculator's result for a "how much" question with the person's figures, else a curated entry."""
     units = getattr(retriever, "units", None)  # a stand-in retriever (tests) may hold no index
     if settings.calculators_enabled and units:
@@ -248,7 +248,9 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
             calc = None
         if calc is not None and calc.computable:
             return _computed(question, audience, language, calc, units, hits)
-    if settings.faq_enabled and query == question and hasattr(retriever, "ws"):  # follow-ups are not matched alone
+    scope_allows = in_scope or not settings.faq_respect_scope
+    # follow-up questions are not matched on their own
+    if settings.faq_enabled and scope_allows and query == question and hasattr(retriever, "ws"):
         from ..faq.book import faq_book
 
         try:
@@ -281,7 +283,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
     result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of)
     hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]  # never internal text for citizens
     if question and audience == Audience.CITIZEN and as_of is None:
-        special = _special_answer(question, query, audience, language, hits, retriever, settings)
+        special = _special_answer(question, query, audience, language, hits, retriever, settings, result.relevant)
         if special is not None:
             yield special
             return

@@ -1,6 +1,6 @@
 """Which curated entry a question asks for: a classifier over e5 vectors trained on the entries' own texts
-(classifier.py), gated by the similarity of the entry's nearest question variant. Both limits are calibrated on
-eval/faq/tune.jsonl by scripts/calibrate_faq.py and live in config."""
+(classifier.py); optionally also gated by the similarity of the entry's nearest question variant. The limits are
+calibrated on eval/faq/tune.jsonl by scripts/calibrate_faq.py and live in config."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ class FaqMatcher:
 
     def ranked(self, query_vector: np.ndarray, allowed: set[str] | None = None, limit: int = 5) -> list[Match]:
         """The most probable entries (those it may serve), best first."""
-        if not self.texts:
+        if not self.texts or not self.classifier.classes:
             return []
         vector = np.asarray(query_vector, dtype=np.float32)
         probabilities = self.classifier.probabilities(vector)
