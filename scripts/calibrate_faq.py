@@ -35,12 +35,15 @@ def _load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _score(rows: list[tuple[dict, list, bool]], threshold: float, min_dense: float, margin: float,
-           respect_scope: bool) -> dict:
+BONUSES = (0.0, 0.1, 0.2, 0.3)  # agreement bonus: retrieval's top units share a section with the entry
+
+
+def _score(rows: list[tuple[dict, dict, bool]], threshold: float, min_dense: float, margin: float,
+           respect_scope: bool, bonus: float = 0.0) -> dict:
     right = wrong = answered = 0
     expected_n = sum(1 for q, _, _ in rows if q.get("expected"))
-    for q, ranked, in_scope in rows:
-        top = ranked[0] if ranked else None
+    for q, best_by_bonus, in_scope in rows:
+        top = best_by_bonus[bonus]
         if top is None or top.score < threshold or top.dense < min_dense or top.margin < margin:
             continue
         if respect_scope and not in_scope:
@@ -56,16 +59,23 @@ def _score(rows: list[tuple[dict, list, bool]], threshold: float, min_dense: flo
             "wrong_n": wrong, "n": n, "expected": expected_n}
 
 
-def _ranked(questions: list[dict], ws: Workspace) -> list[tuple[dict, list, bool]]:
-    """Per question: the matcher's best entry and whether retrieval's scope check finds the question covered."""
+def _ranked(questions: list[dict], ws: Workspace, bonuses=BONUSES) -> list[tuple[dict, dict, bool]]:
+    """Per question: the matcher's best entry for each agreement bonus (no limits applied) and whether
+    retrieval's scope check finds the question covered."""
     book = faq_book(ws)
     book.refresh()
     allowed = book.allowed(Audience.CITIZEN)
     vectors = _query_vectors(questions, ws)
     retriever = Retriever(ws)
-    in_scope = [retriever.retrieve(q["question"], Audience.CITIZEN, k=5).relevant
-                for q in track(questions, description="Abdeckung prüfen", transient=True)]
-    return [(q, book.matcher.ranked(v, allowed, limit=1), r) for q, v, r in zip(questions, vectors, in_scope)]
+    rows = []
+    matcher = book.matcher
+    matcher.threshold = matcher.min_dense = matcher.min_margin = float("-inf")  # limits are applied in _score
+    for q, v in zip(questions, track(vectors, description="Abdeckung prüfen", transient=True)):
+        result = retriever.retrieve(q["question"], Audience.CITIZEN, k=8)
+        agreeing = book.agreeing([h.unit for h in result.hits])
+        best = {b: matcher.match(v, allowed, agreeing=agreeing, bonus=b) for b in bonuses}
+        rows.append((q, best, result.relevant))
+    return rows
 
 
 _VECTOR_CACHE: dict[str, np.ndarray] = {}
@@ -87,29 +97,30 @@ def main() -> int:
     ws = Workspace()
     s = ws.settings
     if args.test:
-        rows = _ranked(_load(ROOT / "eval/faq/test.jsonl"), ws)
+        rows = _ranked(_load(ROOT / "eval/faq/test.jsonl"), ws, bonuses=(s.faq_agreement_bonus,))
         print("test (once)", json.dumps(_score(rows, s.faq_threshold, s.faq_min_dense, s.faq_min_margin,
-                                               s.faq_respect_scope)))
+                                               s.faq_respect_scope, s.faq_agreement_bonus)))
         return 0
-    rows = _ranked(_load(ROOT / "eval/faq/tune.jsonl"), ws)
-    configured = _score(rows, s.faq_threshold, s.faq_min_dense, s.faq_min_margin,
-                                               s.faq_respect_scope)
+    rows = _ranked(_load(ROOT / "eval/faq/tune.jsonl"), ws, bonuses=tuple(sorted({*BONUSES, s.faq_agreement_bonus})))
+    configured = _score(rows, s.faq_threshold, s.faq_min_dense, s.faq_min_margin, s.faq_respect_scope,
+                        s.faq_agreement_bonus)
     print("configured on tune", json.dumps(configured))
-    top1 = sum(1 for q, r, _ in rows if r and r[0].entry_id in {q.get("expected"), *q.get("also", [])})
+    top1 = sum(1 for q, r, _ in rows if r[0.0] and r[0.0].entry_id in {q.get("expected"), *q.get("also", [])})
     print(f"right entry first: {top1 / max(1, configured['expected']):.3f}")
     best = None
     grid = itertools.product(np.arange(0.10, 0.95, 0.01), (0.0, 0.86, 0.87, 0.88, 0.89, 0.90), (0.0, 0.05, 0.1, 0.2),
-                             (False, True))
-    for threshold, min_dense, margin, respect_scope in grid:
-        result = _score(rows, float(threshold), min_dense, margin, respect_scope)
+                             (False, True), BONUSES)
+    for threshold, min_dense, margin, respect_scope, bonus in grid:
+        result = _score(rows, float(threshold), min_dense, margin, respect_scope, bonus)
         if result["wrong"] <= MAX_WRONG and (best is None or result["coverage"] > best[0]["coverage"]):
-            best = (result, float(threshold), min_dense, margin, respect_scope)
+            best = (result, float(threshold), min_dense, margin, respect_scope, bonus)
     if best is None:
         print("no setting keeps wrong matches at or below 3 %")
         return 1
-    result, threshold, min_dense, margin, respect_scope = best
+    result, threshold, min_dense, margin, respect_scope, bonus = best
     print(f"best on tune: JCA_FAQ_THRESHOLD={threshold:.2f} JCA_FAQ_MIN_DENSE={min_dense} "
-          f"JCA_FAQ_MIN_MARGIN={margin} JCA_FAQ_RESPECT_SCOPE={respect_scope} → {json.dumps(result)}")
+          f"JCA_FAQ_MIN_MARGIN={margin} JCA_FAQ_RESPECT_SCOPE={respect_scope} JCA_FAQ_AGREEMENT_BONUS={bonus} "
+          f"→ {json.dumps(result)}")
     return 0
 
 

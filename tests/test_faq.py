@@ -132,6 +132,50 @@ def test_how_much_questions_with_figures_get_the_worked_calculation(retriever: R
     assert {s.citation for s in result.sources} >= {"§ 11b Abs. 2 SGB II", "§ 11b Abs. 3 SGB II"}
     son = answer("Mein Sohn wird 18, kriegt er weniger?", Audience.CITIZEN, retriever=retriever)
     assert son.mode is AnswerMode.COMPUTED and "451" in son.text and "471" in son.text
+    for computed in (result, son):  # a worked result ends with what the person can do next
+        assert "**Was Sie jetzt tun können:**" in computed.text, computed.text[-300:]
+    english = answer("I have a mini job with 556 euros a month, how much can I keep?", Audience.CITIZEN,
+                     retriever=retriever)
+    if english.mode is AnswerMode.COMPUTED:
+        assert "**What you can do now:**" in english.text
+
+
+def test_every_calculation_kind_has_a_next_step_topic() -> None:
+    import re
+
+    from assistant import calculators
+    from assistant.calculators.model import TOPIC_OF_KIND
+    from assistant.i18n import LANGUAGES as UI_LANGUAGES, text
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(calculators.__file__).parent.glob("*.py"))
+    kinds = set(re.findall(r'Builder\("([a-z_]+)"', source))
+    assert kinds and kinds <= set(TOPIC_OF_KIND), kinds - set(TOPIC_OF_KIND)
+    for topic in set(TOPIC_OF_KIND.values()):
+        for language in UI_LANGUAGES:
+            assert text(f"topic.{topic}.next_step", language), (topic, language)
+
+
+def test_retrieval_agreement_lifts_the_entry_whose_sections_were_found(built_workspace: Workspace) -> None:
+    """An entry is preferred when retrieval's top units come from a section it cites; without the bonus the
+    classifier's own order holds."""
+    book = faq_book(built_workspace)
+    book.refresh()
+    allowed = book.allowed(Audience.CITIZEN)
+    vector = built_workspace.embedder.embed_query("Ich habe einen Nebenjob, was muss ich beachten?")
+    ranked = book.matcher.ranked(vector, allowed, limit=5)
+    first, other = ranked[0], ranked[3]
+    limits = (book.matcher.threshold, book.matcher.min_dense, book.matcher.min_margin)
+    book.matcher.threshold = book.matcher.min_dense = book.matcher.min_margin = float("-inf")
+    try:
+        assert book.matcher.match(vector, allowed).entry_id == first.entry_id
+        lifted = book.matcher.match(vector, allowed, agreeing={other.entry_id}, bonus=1.0)
+        assert lifted.entry_id == other.entry_id and lifted.score == pytest.approx(other.score + 1.0)
+        evidence = list(book.served[other.entry_id].units)
+        assert other.entry_id in book.agreeing(evidence)
+        assert first.entry_id not in book.agreeing(evidence) or set(book._sections[first.entry_id]) & set(
+            book._sections[other.entry_id])
+    finally:
+        book.matcher.threshold, book.matcher.min_dense, book.matcher.min_margin = limits
 
 
 def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp_path: Path) -> None:

@@ -173,7 +173,8 @@ def _computed(question: str, audience: Audience, language: str, calc, units: Seq
     cited, more = _with_more_sources(cited, hits)
     shown = i18n.shown_language(language)
     marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
-    text = f"{calc.render(shown)}\n\n{marks}" + _more_line(len(cited) + 1, more, shown)
+    next_step = f"\n\n{prompts.next_step_text(calc.topic, shown)}" if calc.topic else ""
+    text = f"{calc.render(shown)}\n\n{marks}{next_step}" + _more_line(len(cited) + 1, more, shown)
     sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
     return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.COMPUTED, sources=sources,
                   notice=prompts.notice_text("citizen", audience, shown), language=shown, entry_id=calc.kind)
@@ -254,7 +255,7 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
         from ..faq.book import faq_book
 
         try:
-            hit = faq_book(retriever.ws).find(question, audience)
+            hit = faq_book(retriever.ws).find(question, audience, evidence=[h.unit for h in hits])
         except Exception:  # noqa: BLE001
             log.exception("curated answers unavailable")
             hit = None

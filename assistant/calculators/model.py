@@ -100,6 +100,17 @@ class Step:
         return self.message.text("de")
 
 
+# The citizen topic of each calculation, for its "Was Sie jetzt tun können" line (i18n topic.<name>.next_step).
+TOPIC_OF_KIND = {
+    "freibetrag": "einkommen", "aufwandsentschaedigung": "einkommen",
+    "mehrbedarf_alleinerziehend": "mehrbedarf", "mehrbedarf_schwangerschaft": "mehrbedarf",
+    "mehrbedarf_warmwasser": "mehrbedarf",
+    "regelbedarf": "regelbedarf", "regelbedarf_tabelle": "regelbedarf", "regelbedarf_paar": "regelbedarf",
+    "regelbedarf_wechsel": "regelbedarf",
+    "schulbedarf": "bildung", "teilhabe": "bildung", "vermoegen": "vermoegen",
+}
+
+
 @dataclass(frozen=True)
 class Calculation:
     kind: str  # "freibetrag", "regelbedarf", "regelbedarf_wechsel", "mehrbedarf_alleinerziehend", …
@@ -116,6 +127,10 @@ class Calculation:
     @property
     def title(self) -> str:
         return self.title_message.text("de")
+
+    @property
+    def topic(self) -> str | None:
+        return TOPIC_OF_KIND.get(self.kind)
 
     @property
     def result(self) -> str:

@@ -4,19 +4,25 @@ catalog changes (an ingest, or an editor's change in the Redaktion)."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..catalog import StoredUnit
 from ..config import Settings
-from ..model import Audience
+from ..model import Audience, DocKind
+from ..retrieval.features import PRIMARY_LAW
 from ..workspace import Workspace
 from .classifier import trained_classifier
 from .matcher import NOT_COVERED, PASSAGE_KIND, FaqMatcher, Match, shipped_classifier_path, text_hash, text_vectors
 from .store import EntryStatus, FaqStore, StoredEntry
 
 log = logging.getLogger(__name__)
+
+SECTION_RE = re.compile(r"§\s*\d+[a-z]?")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,7 @@ class FaqBook:
         self._generation = -1
         self.served: dict[str, StoredEntry] = {}
         self.matcher: FaqMatcher | None = None
+        self._sections: dict[str, frozenset[tuple[str, str]]] = {}
 
     def _load(self) -> None:
         settings = self.ws.settings
@@ -40,6 +47,7 @@ class FaqBook:
         served = {e.entry.id: e for e in entries if e.status is EntryStatus.ACTIVE}
         self.matcher = build_matcher(self.ws, served) if served else None
         self.served = served
+        self._sections = {entry_id: frozenset(section_key(su) for su in e.units) for entry_id, e in served.items()}
         self._generation = generation
         log.info("curated answers: %d served of %d", len(served), len(entries))
 
@@ -53,15 +61,30 @@ class FaqBook:
             return {i for i, e in self.served.items() if e.entry.for_citizens()}
         return {i for i, e in self.served.items() if e.entry.for_staff()}
 
-    def find(self, question: str, audience: Audience, query_vector=None) -> CuratedHit | None:
-        if not self.ws.settings.faq_enabled:
+    def agreeing(self, evidence: Sequence[StoredUnit]) -> set[str]:
+        """Entries that cite a section among the first units retrieval found for the question."""
+        found = {section_key(su) for su in evidence[: self.ws.settings.faq_agreement_depth]}
+        return {entry_id for entry_id, sections in self._sections.items() if sections & found}
+
+    def find(self, question: str, audience: Audience, query_vector=None,
+             evidence: Sequence[StoredUnit] = ()) -> CuratedHit | None:
+        settings = self.ws.settings
+        if not settings.faq_enabled:
             return None
         self.refresh()
         if self.matcher is None or not self.served:
             return None
         vector = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
-        match = self.matcher.match(vector, self.allowed(audience))
+        match = self.matcher.match(vector, self.allowed(audience), agreeing=self.agreeing(evidence),
+                                   bonus=settings.faq_agreement_bonus)
         return CuratedHit(self.served[match.entry_id], match) if match else None
+
+
+def section_key(su: StoredUnit) -> tuple[str, str]:
+    """(law, section) a unit belongs to; a guideline's Randzeichen counts for the SGB II section it explains."""
+    section = SECTION_RE.match(su.unit.section)
+    name = section.group(0) if section else su.unit.section
+    return (PRIMARY_LAW if su.kind == DocKind.GUIDELINE else su.unit.doc, name)
 
 
 def training_texts(served: dict[str, StoredEntry]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -119,6 +119,16 @@ class FaqMatcher:
     def accepts(self, match: Match) -> bool:
         return match.score >= self.threshold and match.dense >= self.min_dense and match.margin >= self.min_margin
 
-    def match(self, query_vector: np.ndarray, allowed: set[str] | None = None) -> Match | None:
-        ranked = self.ranked(query_vector, allowed, limit=1)
-        return ranked[0] if ranked and self.accepts(ranked[0]) else None
+    def match(self, query_vector: np.ndarray, allowed: set[str] | None = None,
+              agreeing: Collection[str] = (), bonus: float = 0.0, candidates: int = 5) -> Match | None:
+        """The best entry if it passes the limits. Entries in `agreeing` (their cited sections are among
+        retrieval's top units) get `bonus` added to their probability before the best one is chosen."""
+        ranked = self.ranked(query_vector, allowed, limit=candidates if bonus else 1)
+        if not ranked:
+            return None
+        rescored = [replace(m, score=m.score + (bonus if m.entry_id in agreeing else 0.0)) for m in ranked]
+        best = max(rescored, key=lambda m: m.score)
+        if best is not rescored[0]:
+            runner = max(m.score for m in rescored if m is not best)
+            best = replace(best, margin=best.score - runner)
+        return best if self.accepts(best) else None
