@@ -205,6 +205,20 @@ def _search_only(retriever):
     return retriever.ws.settings.model_copy(update={"faq_enabled": False, "calculators_enabled": False})
 
 
+@pytest.mark.parametrize("question,language", [
+    ("Dostałem spadek po babci. Czy muszę to zgłosić do Jobcenter?", "pl"),
+    ("هل يدفع الجوب سنتر تكاليف الانتقال إلى شقة جديدة؟", "ar"),
+])
+def test_search_answer_notices_are_in_the_citizens_language(retriever, question: str, language: str) -> None:
+    from assistant import i18n
+
+    a = answer(question, "citizen", retriever=retriever, settings=_search_only(retriever))
+    assert a.mode is AnswerMode.EXTRACTIVE and a.language == language, (a.mode, a.language)
+    assert i18n.text("notice.extractive", language) in a.notice, a.notice
+    assert i18n.text("notice.citizen", language) in a.notice
+    assert prompts.NOTICE_EXTRACTIVE not in a.notice  # not the German text
+
+
 def test_regelbedarf_2026_extractive(retriever) -> None:
     a = answer(REGELBEDARF_2026, "citizen", retriever=retriever, settings=_search_only(retriever))
     assert a.mode is AnswerMode.EXTRACTIVE and a.complete

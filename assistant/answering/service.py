@@ -111,8 +111,10 @@ def make_source(number: int, su: StoredUnit, highlights: Sequence[str] = ()) -> 
                   link=u.link, page=u.page, highlights=tuple(highlights))
 
 
-def _notice(main: str, audience: Audience, extra: str = "") -> str:
-    parts = [main, extra, prompts.NOTICE_CITIZEN if audience == Audience.CITIZEN else ""]
+def _notice(main: str, audience: Audience, language: str, extra: str = "") -> str:
+    """The notice under an answer ("extractive", "fallback", "generated"): in the citizen's language for citizens."""
+    parts = [prompts.notice_text(main, audience, language), extra,
+             prompts.notice_text("citizen", audience, language) if audience == Audience.CITIZEN else ""]
     return " ".join(p for p in parts if p)
 
 
@@ -195,9 +197,9 @@ def _extractive(question: str, query: str, audience: Audience, language: str, hi
     ex = extract(query, [h.unit for h in hits], audience, language, pinned=pinned)
     sources = tuple(make_source(i + 1, su, hl) for i, (su, hl) in enumerate(zip(ex.units, ex.highlights)))
     cleaned, checks, _ = check_answer(ex.text, {s.number: s.passage for s in sources})
-    main = prompts.NOTICE_FALLBACK if reason else prompts.NOTICE_EXTRACTIVE
+    main = "fallback" if reason else "extractive"
     return Answer(question=question, audience=audience.value, text=cleaned, mode=AnswerMode.EXTRACTIVE,
-                  sources=sources, checks=checks, notice=_notice(main, audience), language=language,
+                  sources=sources, checks=checks, notice=_notice(main, audience, language), language=language,
                   fallback_reason=reason)
 
 
@@ -229,10 +231,11 @@ def _finish_generated(question: str, audience: Audience, language: str, text: st
         s = by_number[n]
         citing = [p for p in parts if f"[{n}]" in p]
         sources.append(make_source(n, units[n], supporting_lines(citing, s.passage, question)))
-    extra = prompts.NOTICE_UNSUPPORTED.format(figures=", ".join(checks.unsupported)) if checks.unsupported else ""
+    extra = (prompts.notice_text("unsupported", audience, language, figures=", ".join(checks.unsupported))
+             if checks.unsupported else "")
     return Answer(question=question, audience=audience.value, text=cleaned, mode=AnswerMode.GENERATED,
                   sources=tuple(sources) if sources else tuple(shown), checks=checks,
-                  notice=_notice(prompts.NOTICE_GENERATED, audience, extra), language=language)
+                  notice=_notice("generated", audience, language, extra), language=language)
 
 
 def _special_answer(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
@@ -306,7 +309,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
     units = {i + 1: h.unit for i, h in enumerate(hits[: settings.answer_sources])}
     shown = [make_source(n, su) for n, su in units.items()]
     messages = _messages(question, audience, language, shown, pairs, settings.answer_history_turns)
-    notice = _notice(prompts.NOTICE_GENERATED, audience)
+    notice = _notice("generated", audience, language)
     text = ""
     try:
         for delta in stream_chat(settings, messages):
