@@ -15,6 +15,7 @@ from pathlib import Path
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.sources import generic
+from assistant.sources.limits import read_limited
 
 OFFER_EXTENSIONS: frozenset[str] = frozenset({".eml", ".pdf", ".docx", ".html", ".htm", ".txt", ".md"})
 MAX_PASTED_CHARS = 100_000
@@ -101,7 +102,7 @@ def read_offer_file(path: Path, *, display_name: str | None = None, settings: Se
             filename, "Dieses Dateiformat wird für Stellenangebote nicht unterstützt (erlaubt: E-Mail .eml, PDF, "
                       "DOCX, HTML, TXT)."
         )
-    data, _ = generic._read_bytes(path, settings)
+    data, _ = read_limited(path, settings)
     if Path(filename).suffix.lower() == ".eml":
         return _mail_parts(data, filename, settings)
     return [OfferSource(filename, _text_of(data, filename, settings))]

@@ -32,8 +32,11 @@ from pathlib import Path
 
 import pymupdf
 
+from assistant.config import get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.model import DocKind, Document, Unit, UnitRole, Visibility
+from assistant.sources.limits import read_limited
+from assistant.sources.text import de_date, find_stand, join_lines, squash
 
 __all__ = ["is_guideline_pdf", "parse_guideline_pdf"]
 
@@ -51,8 +54,6 @@ _TEXT_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
 
 # --- text patterns -----------------------------------------------------------------------------
 
-_WS = re.compile(r"\s+")
-_STAND = re.compile(r"Stand:?\s*(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _PARA_RANGE = r"(\d{1,3}[a-z]?)(?:\s*[-–]\s*(\d{1,3}[a-z]?))?"
 _TITLE_PARA = re.compile(r"^§§?\s*" + _PARA_RANGE + r"\s+SGB\s*II\b")
 _HEADER_PARA = re.compile(r"Fachliche\s+Weisungen\s+(?:zu\s+)?§§?\s*" + _PARA_RANGE + r"\s+SGB\s*II\b")
@@ -80,8 +81,6 @@ _LEADERS = re.compile(r"(\.\s?){5,}\s*\d*\s*$|\.{8,}")
 _NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _SUBNUMBERED_HEADING = re.compile(r"^\d+(?:\.\d+)+\.?\s+\S")
 _LIST_LABEL = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|\(\d+[a-z]?\)|[•▪◦o–-])$")
-# after a line-break hyphen these words show an elided compound part ("Kinder- und Jugendhilfe")
-_KEEP_HYPHEN_BEFORE = {"und", "oder", "bzw", "bzw.", "sowie", "als", "bis", "noch", "wie"}
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _CHAR_FIXES = str.maketrans({"\uf0e0": "→", "\uf0b7": "•", "\u02d9": ".", "\u0618": None, "\u00ad": None})
@@ -97,7 +96,7 @@ def is_guideline_pdf(doc: pymupdf.Document) -> bool:
     try:
         if doc.needs_pass or doc.page_count == 0:
             return False
-        text = _WS.sub(" ", " ".join(doc[i].get_text() for i in range(min(3, doc.page_count))))
+        text = squash(" ".join(doc[i].get_text() for i in range(min(3, doc.page_count))))
         if "Fachliche Weisungen" not in text or re.search(r"SGB\s*II\b", text) is None:
             return False
         for i in range(min(25, doc.page_count)):
@@ -117,7 +116,7 @@ def is_guideline_pdf(doc: pymupdf.Document) -> bool:
 
 
 def parse_guideline_pdf(
-    path: Path, *, name: str | None = None, visibility: Visibility = Visibility.PUBLIC
+    path: Path, *, name: str | None = None, visibility: Visibility = Visibility.PUBLIC, data: bytes | None = None
 ) -> Document:
     """Parse one guideline PDF into a Document with one unit per Randzeichen.
 
@@ -125,9 +124,12 @@ def parse_guideline_pdf(
     log (role CHANGELOG), the quoted law text (role LAW_QUOTE), guidance before the first
     Randzeichen (role PREAMBLE) and the appendices (role TEXT, label "Anlage 1").  Raises
     InvalidDocumentError for files that are empty, damaged, encrypted or not such a guideline.
+    `data` are the file's bytes when the caller has read them (within the limits) already.
     """
     path = Path(path)
-    pages = _read_pdf(path)
+    if data is None:
+        data, _ = read_limited(path, get_settings())
+    pages = _read_pdf(data, path.name)
     identity = _identify(pages, path)
     doc_name = name or identity.name
     _classify(pages, identity.paragraphs)
@@ -206,7 +208,7 @@ class _Line:
             if raw:
                 first_visible = False
                 previous = span
-        self.text = _WS.sub(" ", "".join(parts).translate(_CHAR_FIXES)).strip()
+        self.text = squash("".join(parts).translate(_CHAR_FIXES))
         self.markers = tuple(markers)
 
     @property
@@ -263,34 +265,29 @@ class _Page:
         return self.width < self.height
 
 
-def _read_pdf(path: Path) -> list[_Page]:
+def _read_pdf(data: bytes, filename: str) -> list[_Page]:
     """All text lines (and ruled tables) of the PDF; every pymupdf failure becomes InvalidDocumentError."""
     try:
-        if path.stat().st_size == 0:
-            raise InvalidDocumentError(path.name, "Die Datei ist leer.")
-    except OSError as exc:
-        raise InvalidDocumentError(path.name, "Die Datei kann nicht gelesen werden.") from exc
-    try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # FileDataError, EmptyFileError, RuntimeError from MuPDF
-        raise InvalidDocumentError(path.name, "Die Datei ist keine lesbare PDF-Datei oder beschädigt.") from exc
+        raise InvalidDocumentError(filename, "Die Datei ist keine lesbare PDF-Datei oder beschädigt.") from exc
     try:
         if doc.needs_pass or doc.is_encrypted:
             raise InvalidDocumentError(
-                path.name, "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt."
+                filename, "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt."
             )
         if doc.page_count == 0:
-            raise InvalidDocumentError(path.name, "Die PDF-Datei enthält keine Seiten.")
+            raise InvalidDocumentError(filename, "Die PDF-Datei enthält keine Seiten.")
         pages = [_read_page(page) for page in doc]
     except InvalidDocumentError:
         raise
     except Exception as exc:
-        raise InvalidDocumentError(path.name, "Die PDF-Datei ist beschädigt und kann nicht gelesen werden.") from exc
+        raise InvalidDocumentError(filename, "Die PDF-Datei ist beschädigt und kann nicht gelesen werden.") from exc
     finally:
         doc.close()
     if not any(line.text for page in pages for line in page.lines):
         raise InvalidDocumentError(
-            path.name, "Die PDF-Datei enthält keinen auslesbaren Text (möglicherweise nur eingescannte Bilder)."
+            filename, "Die PDF-Datei enthält keinen auslesbaren Text (möglicherweise nur eingescannte Bilder)."
         )
     return pages
 
@@ -440,7 +437,7 @@ def _read_tables(page: pymupdf.Page, lines: list[_Line]) -> list[_Table]:
             if not any(values):
                 continue
             if rows and _continues(rows[-1][1], values):
-                rows[-1][1][:] = [_join_lines(a, b) for a, b in zip(rows[-1][1], values)]
+                rows[-1][1][:] = [join_lines(a, b) for a, b in zip(rows[-1][1], values)]
                 continue
             rows.append((ys[r], values))
         if not rows:
@@ -477,7 +474,7 @@ def _cell_text(pieces: list[tuple[float, float, str, bool]]) -> str:
     text = ""
     for y in sorted(by_line):
         line = "".join(t.strip().translate(_SUPERSCRIPT) if sup else t for _, t, sup in sorted(by_line[y]))
-        text = _join_lines(text, _WS.sub(" ", line.translate(_CHAR_FIXES)).strip())
+        text = join_lines(text, squash(line.translate(_CHAR_FIXES)))
     return text
 
 
@@ -545,7 +542,7 @@ def _identify(pages: list[_Page], path: Path) -> _Identity:
         if subject_text.endswith((" -", " –")):
             subject_text = subject_text[:-2].rstrip() + " – " + part
         else:
-            subject_text = _join_lines(subject_text, part)
+            subject_text = join_lines(subject_text, part)
     subject_text = subject_text.rstrip(" -–")
     if not subject_text:  # e.g. FW § 10: the law heading "§ 10 SGB II / Zumutbarkeit" names it
         subject_text = _subject_from_law_heading(pages, first_para)
@@ -554,11 +551,10 @@ def _identify(pages: list[_Page], path: Path) -> _Identity:
 
     stand = stand_text = ""
     for page in pages[:3]:
-        m = _STAND.search(" ".join(line.text for line in page.lines))
-        if m:
-            day, month, year = (int(g) for g in m.groups())
-            stand = f"{year:04d}-{month:02d}-{day:02d}"
-            stand_text = f"Stand: {day:02d}.{month:02d}.{year:04d}"
+        found = find_stand(" ".join(line.text for line in page.lines))
+        if found:
+            stand = found[0]
+            stand_text = f"Stand: {de_date(stand)}"
             break
     return _Identity(f"FW {section}", title, stand, stand_text, paragraphs, section)
 
@@ -590,7 +586,7 @@ def _parse_note_number(text: str, paragraphs: tuple[str, ...]) -> tuple[str, str
 
 def _header_key(text: str, where: str) -> str:
     """Footers differ only in numbers ("Seite 3"); header lines repeat verbatim."""
-    text = _WS.sub(" ", text).strip().lower()
+    text = squash(text).lower()
     return re.sub(r"\d+", "#", text) if where == "bottom" else text
 
 
@@ -616,7 +612,7 @@ def _classify(pages: list[_Page], paragraphs: tuple[str, ...]) -> None:
             label, number, title_part = parsed
             title = ""
             for piece in [ln.text for ln in pending] + ([title_part] if title_part else []):
-                title = _join_lines(title, piece)
+                title = join_lines(title, piece)
             top = pending[0].y0 if pending else line.y0
             page.notes.append(_Note(page.number, top, label, number, title))
             margin_lines.update(id(ln) for ln in [*pending, line])
@@ -701,7 +697,7 @@ def _split_footnotes(page: _Page, lines: list[_Line]) -> list[_Line]:
             current = head
             page.footnotes[current] = line.text[len(head) :].strip()
         elif current is not None:
-            page.footnotes[current] = _join_lines(page.footnotes[current], line.text)
+            page.footnotes[current] = join_lines(page.footnotes[current], line.text)
         else:
             body.append(line)
     return body
@@ -742,27 +738,6 @@ def _rows(lines: list[_Line]) -> list[_Row]:
     return result
 
 
-# --- text helpers ------------------------------------------------------------------------------
-
-
-def _join_lines(text: str, line: str) -> str:
-    """Append a line to running text, undoing line-break hyphenation ("Leis-" + "tungen")."""
-    if not text:
-        return line
-    if not line:
-        return text
-    if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-        word = line.split(" ", 1)[0]
-        if line[0].islower() and word.rstrip(",.;:") not in _KEEP_HYPHEN_BEFORE:
-            return text[:-1] + line
-        if line[0].islower():
-            return text + " " + line
-        return text + line  # "Bürgergeld-" + "Gesetz"
-    if text.endswith("/"):
-        return text + line
-    return text + " " + line
-
-
 # --- assembling units --------------------------------------------------------------------------
 
 
@@ -797,7 +772,7 @@ class _Builder:
         if new or not self.paragraphs:
             self.paragraphs.append(text)
         else:
-            self.paragraphs[-1] = _join_lines(self.paragraphs[-1], text)
+            self.paragraphs[-1] = join_lines(self.paragraphs[-1], text)
         self.markers.update((row.page, m) for m in row.markers)
         self.last = row
 
@@ -926,7 +901,7 @@ class _Assembler:
             )
             if not (tight or loose) or _NUMBERED_HEADING.match(nxt.text) or _ANLAGE_HEADING.match(nxt.text):
                 break
-            text = _join_lines(text, nxt.text)
+            text = join_lines(text, nxt.text)
             last = nxt
             j += 1
         return text, j
