@@ -173,3 +173,25 @@ def test_zip_bombs_are_refused_alike_in_a_law_zip_and_a_docx(tmp_path: Path) -> 
         reasons.append(exc.value.reason)
     assert all("ZIP-Bombe" in r and "Sicherheitsgründen" in r for r in reasons)
     assert reasons[0].replace("ZIP-Datei", "Word-Datei") == reasons[1]
+
+
+# --- the guideline parser's package -----------------------------------------------------------------
+
+# each module may import only the modules before it: no cycles, patterns and records at the bottom
+GUIDELINE_LAYERS = ["patterns", "records", "layout", "classify", "assemble", "__init__"]
+
+
+def test_guideline_package_imports_only_downwards() -> None:
+    import ast
+
+    package = PROJECT_ROOT / "assistant" / "sources" / "guideline_pdf"
+    assert sorted(p.stem for p in package.glob("*.py")) == sorted(GUIDELINE_LAYERS)
+    for level, name in enumerate(GUIDELINE_LAYERS):
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {
+            node.module.rsplit(".", 1)[-1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and "guideline_pdf" in node.module
+        }
+        below = set(GUIDELINE_LAYERS[:level])
+        assert imported <= below, f"{name} imports {imported - below} from above itself"
