@@ -14,14 +14,13 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-import Stemmer
 
 from ..catalog import StoredUnit
 from ..model import Audience, UnitRole
 from ..retrieval.glossary import expansions, is_amount_question
 from ..retrieval.lexical import words
+from ..sources.text import german_stemmer
 from .checks import find_figures
 from . import prompts
 from .sentences import (expired_until, is_heading, limited_sentence, referenced_laws, split_sentences,
@@ -64,13 +63,10 @@ _FRAGMENT_RE = re.compile(r"^[^(\s]*\)|^[a-zäöü,;]")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("german")
 
 
 def stems(text: str) -> list[str]:
-    stem = _stemmer().stemWord
+    stem = german_stemmer().stemWord
     return [stem(w) for w in words(text)]
 
 
@@ -304,7 +300,7 @@ class QuestionTerms:
 
 def question_terms(question: str) -> QuestionTerms:
     weights: dict[str, float] = {}
-    stem = _stemmer().stemWord
+    stem = german_stemmer().stemWord
     for w in words(question):
         if w in QUESTION_STOPWORDS:
             continue

@@ -1,60 +1,15 @@
-"""German legal text: sentence splitting that survives `Abs. 2`, `Nr. 1`, `z. B.`, `1. Januar`; headings,
-rules with an end date, references to other laws."""
+"""German legal text: headings, rules with an end date, references to other laws; sentence splitting
+(`split_sentences`, which survives `Abs. 2`, `Nr. 1`, `z. B.`, `1. Januar`) lives in `sources.text`."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-ABBREVIATIONS = frozenset({
-    "abs", "nr", "nrn", "art", "vgl", "bzw", "ggf", "rz", "rn", "buchst", "lit", "ziff", "ca", "evtl", "inkl",
-    "zzgl", "insb", "sog", "gem", "bspw", "max", "min", "mind", "hs", "bzgl", "abschn", "anm", "aufl", "bd",
-    "ff", "kap", "lfd", "mio", "mrd", "str", "tel", "vs", "zt", "dr", "prof", "st", "nachf", "od", "ua",
-    "einschl", "entspr", "erg", "grds", "i", "jew", "lt", "ggü", "sgb", "abk", "anl", "allg", "beschl",
-    "az", "bgbl", "fn", "zb", "usf",
-})
-REFERENCE_WORDS = frozenset({
-    "satz", "sätze", "absatz", "absätze", "abs", "nummer", "nummern", "nr", "§", "§§", "buchstabe", "halbsatz",
-    "artikel", "art", "kapitel", "abschnitt", "anlage", "teil", "und", "oder", "bis", "rz", "randzeichen",
-})
-MONTHS = frozenset({
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-    "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez",
-})
+from ..sources.text import MONTH_NAMES, split_sentences
 
-_BOUNDARY_RE = re.compile(r"([.!?])\s+(?=[„\"(\[]?[A-ZÄÖÜ0-9§])")
-
-
-def split_sentences(line: str) -> list[str]:
-    """German sentence split that keeps `Abs. 2`, `Nr. 1`, `z. B.`, `S. 3`, `1. Januar`, `15. Lebensjahr` together."""
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(line):
-        end = m.start(1)
-        before = line[start:end]
-        tokens = before.split()
-        if not tokens:
-            continue
-        last = tokens[-1].lstrip("(„\"[")
-        following = line[m.end():].split(maxsplit=1)
-        nxt = following[0].strip("„\"([,.;:").lower() if following else ""
-        if m.group(1) == ".":
-            low = last.lower()
-            if re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)+", low) or low in ABBREVIATIONS:
-                continue  # "z.B", "i.V.m", "Abs"
-            if len(last) == 1 and last.isalpha():
-                continue  # "z. B.", "d. h.", "S. 3", "i. V. m."
-            if last.isdigit() and len(last) <= 2:
-                previous = tokens[-2].lower().strip("(,.") if len(tokens) > 1 else ""
-                if nxt in MONTHS or previous not in REFERENCE_WORDS:
-                    continue  # an ordinal: "1. Januar", "des 15. Lebensjahres"
-        out.append(line[start:m.end(1)].strip())
-        start = m.end()
-    rest = line[start:].strip()
-    if rest:
-        out.append(rest)
-    return out
-
+__all__ = ["expired_until", "is_heading", "limited_sentence", "referenced_laws", "split_sentences",
+           "strip_footnote_marks"]
 
 # --- headings ------------------------------------------------------------------------------------
 
@@ -92,9 +47,7 @@ def is_heading(line: str) -> bool:
 
 # --- rules with an end date ----------------------------------------------------------------------
 
-_MONTH_NUMBERS = {m: k for k, m in enumerate(
-    ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november",
-     "dezember"), start=1)}
+_MONTH_NUMBERS = {m: k for k, m in enumerate(MONTH_NAMES, start=1)}
 _DATE_RE = re.compile(
     r"\bbis\s+(?:zum\s+|einschließlich\s+|zur\s+)?(?:(?P<d1>\d{1,2})\.\s?(?P<month>"
     + "|".join(m.capitalize() for m in _MONTH_NUMBERS) + r")\s+(?P<y1>\d{4})"

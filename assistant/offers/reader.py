@@ -15,6 +15,7 @@ from pathlib import Path
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.sources import generic
+from assistant.sources.limits import check_size, read_limited
 
 OFFER_EXTENSIONS: frozenset[str] = frozenset({".eml", ".pdf", ".docx", ".html", ".htm", ".txt", ".md"})
 MAX_PASTED_CHARS = 100_000
@@ -82,10 +83,7 @@ def _mail_parts(data: bytes, filename: str, settings: Settings) -> list[OfferSou
         if Path(name).suffix.lower() not in {".pdf", ".docx", ".html", ".htm", ".txt"}:
             continue
         payload = attachment.get_payload(decode=True) or b""
-        if len(payload) > settings.max_upload_bytes:
-            raise InvalidDocumentError(name, "Der Anhang ist zu groß.")
-        if not payload:
-            raise InvalidDocumentError(name, "Der Anhang ist leer.")
+        check_size(name, len(payload), settings)
         parts.append(OfferSource(name, _text_of(payload, name, settings)))
     if not parts:
         raise InvalidDocumentError(filename, "Die E-Mail enthält weder Text noch einen lesbaren Anhang (PDF, DOCX).")
@@ -101,7 +99,7 @@ def read_offer_file(path: Path, *, display_name: str | None = None, settings: Se
             filename, "Dieses Dateiformat wird für Stellenangebote nicht unterstützt (erlaubt: E-Mail .eml, PDF, "
                       "DOCX, HTML, TXT)."
         )
-    data, _ = generic._read_bytes(path, settings)
+    data, _ = read_limited(path, settings)
     if Path(filename).suffix.lower() == ".eml":
         return _mail_parts(data, filename, settings)
     return [OfferSource(filename, _text_of(data, filename, settings))]

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 import bm25s
 import numpy as np
-import Stemmer
 from bm25s.stopwords import STOPWORDS_GERMAN
+
+from ..sources.text import german_stemmer
 
 WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 STOPWORDS = frozenset(STOPWORDS_GERMAN) | {"bzw", "sowie", "gilt", "absatz", "satz", "nummer", "abs", "nr"}
@@ -19,11 +20,6 @@ QUERY_NOISE = frozenset({"bürgergeld", "bürgergeldes", "jobcenter", "jobcenter
 MIN_PART = 4
 MIN_COMPOUND = 9
 LINKING = ("s", "es", "n", "en")
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("german")
 
 
 def words(text: str) -> list[str]:
@@ -78,7 +74,7 @@ class LexicalIndex:
         self.size = len(texts)
 
     def tokens(self, text: str) -> list[str]:
-        stem = _stemmer().stemWord
+        stem = german_stemmer().stemWord
         out: list[str] = []
         for w in words(text):
             out.append(stem(w))
@@ -86,7 +82,7 @@ class LexicalIndex:
         return out or [""]
 
     def head_stem(self, word: str) -> str:
-        return _stemmer().stemWord(self._decompounder.head(word))
+        return german_stemmer().stemWord(self._decompounder.head(word))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every unit (same order as the texts given)."""

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..sources.text import german_stemmer
 from .features import FEATURE_NAMES, Analysis, Analyzer
 from .glossary import covered_by_glossary, office_terms
-from .lexical import QUERY_NOISE, _stemmer, german_nouns, is_german, words
+from .lexical import QUERY_NOISE, german_nouns, is_german, words
 
 RANKER_PATH = Path(__file__).with_name("ranker_model.txt")
 SCOPE_PATH = Path(__file__).with_name("scope_model.json")
@@ -83,7 +84,7 @@ SCOPE_FEATURES = ("dense_max", "dense_top5", "bm25_max", "bm25_raw_max", "cov_to
 
 def bag_of_words(question: str) -> list[str]:
     """Stemmed words and five-letter prefixes (inflected Turkish, Russian, Ukrainian words share them)."""
-    stem = _stemmer().stemWord
+    stem = german_stemmer().stemWord
     out: list[str] = []
     for w in words(question):
         if w.isdigit():

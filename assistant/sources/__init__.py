@@ -10,6 +10,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InvalidDocumentError
 from ..model import Document, Visibility
+from .limits import check_path, read_limited
 
 LAW_EXTENSIONS = {".xml", ".zip"}
 GENERIC_EXTENSIONS = {".md", ".markdown", ".txt", ".html", ".htm", ".docx"}
@@ -34,7 +35,7 @@ def read_manifest(corpus_dir: Path) -> list[ManifestEntry]:
 
 
 def check_file(path: Path, settings: Settings) -> None:
-    """Reject what no parser should see: missing, empty, oversized, unknown extension."""
+    """Reject what no parser should see: missing, unknown extension, empty, oversized."""
     name = path.name
     if not path.is_file():
         raise InvalidDocumentError(name, "Die Datei wurde nicht gefunden.")
@@ -42,12 +43,7 @@ def check_file(path: Path, settings: Settings) -> None:
     if suffix not in SUPPORTED_EXTENSIONS:
         allowed = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         raise InvalidDocumentError(name, f"Das Dateiformat „{suffix or 'ohne Endung'}“ wird nicht unterstützt (erlaubt: {allowed}).")
-    size = path.stat().st_size
-    if size == 0:
-        raise InvalidDocumentError(name, "Die Datei ist leer.")
-    if size > settings.max_upload_bytes:
-        limit_mb = settings.max_upload_bytes / (1024 * 1024)
-        raise InvalidDocumentError(name, f"Die Datei ist größer als die erlaubten {limit_mb:.0f} MB.")
+    check_path(path, settings)
 
 
 def file_sha256(path: Path) -> str:
@@ -62,39 +58,44 @@ def parse_file(
     path: Path, settings: Settings, *, name: str | None = None,
     visibility: Visibility | None = None, source: str = "",
 ) -> Document:
-    """Parse any supported file into a Document; bad input raises InvalidDocumentError (German message)."""
+    """Parse any supported file into a Document; bad input raises InvalidDocumentError (German message).
+
+    The file is checked (`check_file`) and read once; the parsers get its bytes.
+    """
     check_file(path, settings)
+    data, _ = read_limited(path, settings, checked=True)
     suffix = path.suffix.lower()
     try:
         if suffix in LAW_EXTENSIONS:
             from .gii_xml import parse_gii, read_gii_bytes
 
-            doc = parse_gii(read_gii_bytes(path, settings), str(path), name=name,
+            doc = parse_gii(read_gii_bytes(path, settings, data), str(path), name=name,
                             visibility=visibility or Visibility.PUBLIC, settings=settings)
-        elif suffix == ".pdf" and _is_guideline(path):
+        elif suffix == ".pdf" and _is_guideline(data):
             from .guideline_pdf import parse_guideline_pdf
 
-            doc = parse_guideline_pdf(path, name=name, visibility=visibility or Visibility.PUBLIC)
+            doc = parse_guideline_pdf(path, name=name, visibility=visibility or Visibility.PUBLIC, data=data)
         else:
             from .generic import parse_generic
 
-            doc = parse_generic(path, name=name, visibility=visibility or Visibility.INTERNAL, settings=settings)
+            doc = parse_generic(path, name=name, visibility=visibility or Visibility.INTERNAL, settings=settings,
+                                data=data)
     except InvalidDocumentError:
         raise
     except (MemoryError, RecursionError, ValueError, OSError, KeyError, IndexError) as exc:
         raise InvalidDocumentError(path.name, f"Die Datei konnte nicht gelesen werden ({type(exc).__name__}).") from exc
     if not doc.units:
         raise InvalidDocumentError(path.name, "Die Datei enthält keinen zitierfähigen Text.")
-    return replace(doc, source=source or str(path), sha256=file_sha256(path))
+    return replace(doc, source=source or str(path), sha256=hashlib.sha256(data).hexdigest())
 
 
-def _is_guideline(path: Path) -> bool:
+def _is_guideline(data: bytes) -> bool:
     import pymupdf
 
     from .guideline_pdf import is_guideline_pdf
 
     try:
-        with pymupdf.open(path) as pdf:
+        with pymupdf.open(stream=data, filetype="pdf") as pdf:
             if pdf.needs_pass:
                 return False
             return is_guideline_pdf(pdf)

@@ -25,6 +25,9 @@ from pathlib import Path
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.model import DocKind, Document, Unit, UnitRole, Visibility
+from assistant.sources.limits import check_zip, read_limited
+from assistant.sources.text import PATH_SEPARATOR, find_stand, join_all, split_sentences
+from assistant.sources.text import squash as _squash
 
 logger = logging.getLogger(__name__)
 
@@ -32,19 +35,7 @@ SUPPORTED_EXTENSIONS: frozenset[str] = frozenset({".md", ".markdown", ".txt", ".
 
 MAX_UNIT_CHARS = 2500  # sections longer than this are split into parts at paragraph boundaries
 STAND_SEARCH_CHARS = 2000  # the Stand is looked for in the document's first characters
-PATH_SEPARATOR = " › "
 PREAMBLE_LABEL = "Vorbemerkung"  # text before the first section heading
-MAX_ZIP_ENTRIES = 10_000
-RATIO_CHECK_FROM_BYTES = 1024 * 1024  # a high ratio only matters once the unpacked size does
-
-_MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6,
-    "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-}
-_STAND_NUMERIC = re.compile(r"\bStand\W{0,6}(?:vom\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b", re.IGNORECASE)
-_STAND_ISO = re.compile(r"\bStand\W{0,6}(?:vom\s+)?(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
-_STAND_MONTH = re.compile(r"\bStand\W{0,6}(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class _Block:
@@ -74,11 +65,13 @@ def parse_generic(
     visibility: Visibility = Visibility.INTERNAL,
     stand: str | None = None,
     settings: Settings | None = None,
+    data: bytes | None = None,
 ) -> Document:
     """Parse one editor document (.md, .txt, .html/.htm, .docx, .pdf) into a `Document`.
 
     `name` defaults to the document's title; `stand` (ISO or `TT.MM.JJJJ`) overrides the
-    Stand read from the document. Raises `InvalidDocumentError` for anything unreadable.
+    Stand read from the document; `data` are the file's bytes when the caller has read them
+    (within the limits) already. Raises `InvalidDocumentError` for anything unreadable.
     """
     path = Path(path)
     settings = settings or get_settings()
@@ -89,7 +82,10 @@ def parse_generic(
         raise InvalidDocumentError(
             filename, f"Der Dateityp „{suffix or '(ohne Endung)'}“ wird nicht unterstützt (erlaubt: {allowed})."
         )
-    data, modified_at = _read_bytes(path, settings)
+    if data is None:
+        data, modified_at = read_limited(path, settings)
+    else:
+        modified_at = path.stat().st_mtime
     stand_override = _normalise_stand_parameter(stand, filename) if stand is not None else None
 
     try:
@@ -151,56 +147,7 @@ def parse_generic(
     )
 
 
-def find_stand(text: str) -> tuple[str, str] | None:
-    """The first valid `Stand: TT.MM.JJJJ` / `Stand: JJJJ-MM-TT` / `Stand: Monat JJJJ` in `text`,
-    as (ISO date, the text as written); a month alone means its first day."""
-    candidates: list[tuple[int, str, str]] = []
-    for m in _STAND_NUMERIC.finditer(text):
-        iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if iso:
-            candidates.append((m.start(), iso, m.group(0)))
-    for m in _STAND_ISO.finditer(text):
-        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if iso:
-            candidates.append((m.start(), iso, m.group(0)))
-    for m in _STAND_MONTH.finditer(text):
-        iso = _iso(int(m.group(2)), _MONTHS[m.group(1).lower()], 1)
-        if iso:
-            candidates.append((m.start(), iso, m.group(0)))
-    if not candidates:
-        return None
-    _, iso, raw = min(candidates)
-    raw = re.sub(r"\s+", " ", raw).strip()
-    raw = re.sub(r"^Stand\W*", "Stand: ", raw, flags=re.IGNORECASE)
-    return iso, raw
-
-
 # --------------------------------------------------------------------------- reading and decoding
-
-
-def _read_bytes(path: Path, settings: Settings) -> tuple[bytes, float]:
-    """The file's bytes and modification time, within the upload size limit."""
-    filename = path.name
-    try:
-        if not path.is_file():
-            raise InvalidDocumentError(filename, "Die Datei wurde nicht gefunden.")
-        stat = path.stat()
-        size = stat.st_size
-        if size > settings.max_upload_bytes:
-            raise InvalidDocumentError(
-                filename,
-                f"Die Datei ist zu groß ({size / 1e6:.1f} MB; erlaubt sind {settings.max_upload_bytes / 1e6:.0f} MB).",
-            )
-        data = path.read_bytes()
-    except InvalidDocumentError:
-        raise
-    except OSError as exc:
-        raise InvalidDocumentError(
-            filename, f"Die Datei kann nicht gelesen werden ({exc.strerror or type(exc).__name__})."
-        ) from exc
-    if not data:
-        raise InvalidDocumentError(filename, "Die Datei ist leer.")
-    return data, stat.st_mtime
 
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # category Cc without tab, newlines, form feed
@@ -522,19 +469,7 @@ def _check_docx_container(data: bytes, filename: str, settings: Settings) -> Non
         raise InvalidDocumentError(
             filename, "Die Datei ist keine gültige Word-Datei (DOCX): das Hauptdokument (document.xml) fehlt."
         )
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise InvalidDocumentError(
-            filename, "Die Word-Datei enthält ungewöhnlich viele Bestandteile und wird aus Sicherheitsgründen abgelehnt."
-        )
-    unpacked = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos)
-    ratio = unpacked / max(packed, 1)
-    if unpacked > settings.max_unzipped_bytes or (unpacked > RATIO_CHECK_FROM_BYTES and ratio > settings.max_zip_ratio):
-        raise InvalidDocumentError(
-            filename,
-            f"Die Word-Datei würde entpackt {unpacked / 1e6:.1f} MB groß (Kompression 1:{ratio:.0f}) "
-            "und wird aus Sicherheitsgründen abgelehnt.",
-        )
+    check_zip(infos, filename, settings, kind="Word-Datei")
 
 
 def _docx_heading_level(paragraph) -> int | None:
@@ -930,13 +865,13 @@ def _pdf_blocks(
     def flush_body() -> None:
         nonlocal body, body_key
         if body:
-            blocks.append(_Block(_join_pdf_lines(body), page=body_page))
+            blocks.append(_Block(join_all(body), page=body_page))
         body, body_key = [], None
 
     def flush_heading() -> None:
         nonlocal heading, heading_level, heading_key
         if heading:
-            text = _clean_heading(_join_pdf_lines(heading))
+            text = _clean_heading(join_all(heading))
             if text:
                 blocks.append(_Block(text, level=heading_level, page=heading_page))
         heading, heading_level, heading_key = [], 0, None
@@ -973,21 +908,6 @@ def _pdf_blocks(
     for page in sorted(pending):
         emit_tables(page, None)
     return blocks
-
-
-def _join_pdf_lines(lines: list[str]) -> str:
-    """Join a block's lines, undoing end-of-line hyphenation ("Miet-" + "obergrenze")."""
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower() and not re.match(
-            r"(und|oder|bzw|sowie)\b", line
-        ):
-            out = out[:-1] + line
-        else:
-            out = f"{out} {line}"
-    return out
 
 
 # --------------------------------------------------------------------------- sections and units
@@ -1102,10 +1022,9 @@ def _split_paragraphs(
 def _cut(text: str, limit: int) -> list[str]:
     if len(text) <= limit:
         return [text] if text else []
-    for pattern in (r"\n", r"(?<=[.!?;:])\s+", r"\s+"):
-        pieces = [p for p in re.split(pattern, text) if p.strip()]
+    for split, joiner in ((_lines, "\n"), (split_sentences, " "), (str.split, " ")):
+        pieces = [p for p in split(text) if p.strip()]
         if len(pieces) > 1:
-            joiner = "\n" if pattern == r"\n" else " "
             out: list[str] = []
             for piece in pieces:
                 if out and len(out[-1]) + len(joiner) + len(piece) <= limit:
@@ -1127,8 +1046,8 @@ def _unique(label: str, used: set[str]) -> str:
     return candidate
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
 
 
 def _clean_heading(text: str) -> str:
@@ -1147,13 +1066,6 @@ def _clean_meta_title(title: str) -> str:
 def _readable_stem(path: Path) -> str:
     stem = re.sub(r"[_\s]+", " ", path.stem).strip()
     return stem or path.name
-
-
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _normalise_stand_parameter(stand: str, filename: str) -> tuple[str, str]:

@@ -19,18 +19,18 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from lxml import etree
 
-from ..config import Settings, get_settings
+from ..config import Settings
 from ..errors import InvalidDocumentError
 from ..model import Document, DocKind, Unit, UnitRole, Visibility
+from .limits import check_zip, read_limited, read_zip_member
+from .text import de_date, iso_date, join_all, latest_date, split_sentences, squash
 
 GII_BASE_URL = "https://www.gesetze-im-internet.de"
 MAX_UNIT_CHARS = 4000  # longer Absätze are split at sentence boundaries into parts with the same label
-_ZIP_CHUNK = 1 << 20
 _INDENT = "   "
 
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -39,64 +39,37 @@ _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 _ABSATZ_RE = re.compile(r"^\((\d{1,3})([a-z]{0,2})\)")
 _WEGGEFALLEN_RE = re.compile(r"^\(?\s*weggefallen\s*\)?[.;]?$", re.IGNORECASE)
 _ABSATZ_WEGGEFALLEN_RE = re.compile(r"^\(\d{1,3}[a-z]{0,2}\)\s*\(weggefallen\)\s*$", re.IGNORECASE)
-_DATE_AFTER_V_RE = re.compile(r"\bv(?:om)?\.?\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
-_DATE_RE = re.compile(r"\b(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\b")
 _SLUG_RE = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 _TOC_ENBEZ = {"inhaltsübersicht", "inhaltsverzeichnis", "inhalt", "übersicht"}
 _PREAMBLE_ENBEZ = {"eingangsformel", "präambel"}
-# words after a line-break hyphen that show the hyphen is a real one ("Kranken- und Pflegeversicherung")
-_HYPHEN_KEEP_NEXT = {"und", "oder", "bzw", "bzw.", "sowie", "bis", "als", "noch"}
-# abbreviations after which a period does not end a sentence
-_ABBREVIATIONS = {
-    "abs", "art", "nr", "s", "satz", "bek", "v", "vgl", "bzw", "z", "b", "d", "u", "ggf", "ca", "gem",
-    "idf", "ivm", "mwv", "buchst", "lit", "ff", "f", "rn", "rz", "kap", "anl", "abschn", "bgbl", "i",
-    "ii", "iii", "iv", "dr", "st", "inkl", "zzgl", "sog", "evtl", "etc", "max", "min", "mind", "einschl",
-}
 
 
 # --------------------------------------------------------------------------------------------
 # Reading: .xml or xml.zip
 # --------------------------------------------------------------------------------------------
 
-def read_gii_bytes(path: Path, settings: Settings) -> bytes:
+def read_gii_bytes(path: Path, settings: Settings, data: bytes | None = None) -> bytes:
     """The XML bytes of a GII law file: a bare `.xml` or the `xml.zip` gesetze-im-internet.de serves.
 
-    A zip is extracted in memory; zip bombs (declared or actual uncompressed size above
-    `max_unzipped_bytes`, compression ratio above `max_zip_ratio`), corrupt or encrypted
-    archives and archives without exactly one XML member raise InvalidDocumentError.
+    `data` are the file's bytes when the caller has read them (within the limits) already. A zip is
+    extracted in memory; zip bombs (see `limits.check_zip`), corrupt or encrypted archives and
+    archives without exactly one XML member raise InvalidDocumentError.
     """
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > settings.max_upload_bytes:
-            limit_mb = settings.max_upload_bytes / (1024 * 1024)
-            raise InvalidDocumentError(name, f"Die Datei ist größer als die erlaubten {limit_mb:.0f} MB.")
-        with path.open("rb") as fh:
-            head = fh.read(4)
-    except OSError as exc:
-        raise InvalidDocumentError(name, "Die Datei konnte nicht gelesen werden.") from exc
-
-    if path.suffix.lower() == ".zip" or head.startswith(b"PK"):
-        return _read_zip_member(path, settings)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InvalidDocumentError(name, "Die Datei konnte nicht gelesen werden.") from exc
+    if data is None:
+        data, _ = read_limited(path, settings)
+    if path.suffix.lower() == ".zip" or data.startswith(b"PK"):
+        return _read_zip_member(data, path.name, settings)
+    return data
 
 
-def _read_zip_member(path: Path, settings: Settings) -> bytes:
-    name = path.name
+def _read_zip_member(data: bytes, name: str, settings: Settings) -> bytes:
     corrupt = "Die ZIP-Datei ist beschädigt oder unvollständig."
-    bomb = ("Die ZIP-Datei entpackt sich zu einer unverhältnismäßig großen Datenmenge "
-            "(möglicherweise eine „ZIP-Bombe“) und wird nicht verarbeitet.")
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = [i for i in zf.infolist() if not i.is_dir()]
             if not infos:
                 raise InvalidDocumentError(name, "Die ZIP-Datei ist leer.")
-            declared_total = sum(i.file_size for i in infos)
-            if declared_total > settings.max_unzipped_bytes:
-                raise InvalidDocumentError(name, bomb)
+            check_zip(infos, name, settings)
             xml_infos = [i for i in infos if i.filename.lower().endswith(".xml")]
             if not xml_infos:
                 raise InvalidDocumentError(name, "Die ZIP-Datei enthält keine XML-Datei.")
@@ -108,23 +81,7 @@ def _read_zip_member(path: Path, settings: Settings) -> bytes:
                 raise InvalidDocumentError(name, "Die ZIP-Datei ist verschlüsselt (passwortgeschützt).")
             if info.file_size == 0:
                 raise InvalidDocumentError(name, "Die XML-Datei in der ZIP-Datei ist leer.")
-            if info.file_size > settings.max_zip_ratio * max(info.compress_size, 1):
-                raise InvalidDocumentError(name, bomb)
-            # Count while reading: headers can lie about the sizes.
-            limit = min(settings.max_unzipped_bytes, info.file_size,
-                        int(settings.max_zip_ratio * max(info.compress_size, 1)))
-            buf = io.BytesIO()
-            total = 0
-            with zf.open(info) as member:
-                while True:
-                    chunk = member.read(_ZIP_CHUNK)
-                    if not chunk:
-                        break
-                    total += len(chunk)
-                    if total > limit:
-                        raise InvalidDocumentError(name, bomb)
-                    buf.write(chunk)
-            return buf.getvalue()
+            return read_zip_member(zf, info, name, settings)
     except InvalidDocumentError:
         raise
     except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
@@ -157,14 +114,12 @@ def parse_gii(
 
     `source` is the outer file name, path or URL (`sgb_2.xml`, `…/sgb_2.xml.zip`,
     `https://www.gesetze-im-internet.de/sgb_2/xml.zip`); it names the file in error
-    messages and gives the slug for links.
+    messages and gives the slug for links. The size limits apply where the bytes are read
+    (`read_gii_bytes`); `settings` is accepted for callers that pass it along.
     """
     filename = _filename(source)
-    settings = settings or get_settings()
     if not data or not data.strip():
         raise InvalidDocumentError(filename, "Die Datei ist leer.")
-    if len(data) > max(settings.max_unzipped_bytes, settings.max_upload_bytes):
-        raise InvalidDocumentError(filename, "Die Datei ist zu groß.")
     root = _parse_xml(data, filename)
 
     if not isinstance(root.tag, str) or root.tag != "dokumente" or root.find("norm") is None:
@@ -203,10 +158,6 @@ def _parse_xml(data: bytes, filename: str) -> etree._Element:
 
 # ---- text rendering -------------------------------------------------------------------------
 
-def _norm_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 class _TextBuilder:
     """Collects inline text into lines; lists are indented by depth."""
 
@@ -228,7 +179,7 @@ class _TextBuilder:
 
     def newline(self) -> None:
         if self._buf:
-            line = _norm_ws("".join(self._buf))
+            line = squash("".join(self._buf))
             if line:
                 self.lines.append(_INDENT * (self._buf_depth or 0) + line)
         self._buf = []
@@ -279,7 +230,7 @@ def _render_list(dl: etree._Element, tb: _TextBuilder) -> None:
     for child in dl:
         if child.tag == "DT":
             tb.newline()
-            marker = _norm_ws("".join(child.itertext()))
+            marker = squash("".join(child.itertext()))
             if marker:
                 tb.add(marker + " ")
         elif child.tag == "DD":
@@ -303,26 +254,9 @@ def _render_list(dl: etree._Element, tb: _TextBuilder) -> None:
     tb.newline()
 
 
-def _join_cell_lines(lines: list[str]) -> str:
-    out = ""
-    for line in (ln.strip() for ln in lines):
-        if not line:
-            continue
-        if not out:
-            out = line
-            continue
-        first_word = line.split(" ", 1)[0]
-        if (out.endswith("-") and len(out) > 1 and out[-2].isalpha() and first_word[:1].islower()
-                and first_word.lower() not in _HYPHEN_KEEP_NEXT):
-            out = out[:-1] + line  # "Regel-" + "bedarfsstufe 1" → "Regelbedarfsstufe 1"
-        else:
-            out = f"{out} {line}"
-    return out
-
-
 def _render_table(table: etree._Element, tb: _TextBuilder) -> None:
     for title in table.findall("Title"):
-        tb.add(_norm_ws("".join(title.itertext())))
+        tb.add(squash("".join(title.itertext())))
         tb.newline()
     for row in table.iter("row"):
         cells = []
@@ -333,7 +267,7 @@ def _render_table(table: etree._Element, tb: _TextBuilder) -> None:
             _render_children(entry, sub)
             sub.newline()
             tb.fn_refs.extend(sub.fn_refs)
-            cells.append(_join_cell_lines(sub.lines))
+            cells.append(join_all(sub.lines))
         while cells and not cells[-1]:
             cells.pop()
         if any(cells):
@@ -348,7 +282,7 @@ def _flat_text(el: etree._Element | None) -> str:
     tb = _TextBuilder()
     _render_children(el, tb)
     tb.newline()
-    return _norm_ws(" ".join(tb.lines))
+    return squash(" ".join(tb.lines))
 
 
 @dataclass
@@ -392,7 +326,7 @@ def _footnotes_map(text_el: etree._Element | None) -> dict[str, str]:
     for fn in text_el.iter("Footnote"):
         tb = _TextBuilder()
         _render_children(fn, tb)
-        body = _norm_ws(" ".join(tb.text().splitlines()))
+        body = squash(" ".join(tb.text().splitlines()))
         if body:
             key = fn.get("ID") or f"_anon{len(result)}"
             result[key] = (result.get(key, "") + " " + body).strip()
@@ -423,37 +357,18 @@ def _roman(n: int) -> str:
 
 def canonical_law_name(abbreviation: str) -> str:
     """`SGB 2` → `SGB II`, `SGB 12` → `SGB XII`; anything else unchanged (whitespace normalised)."""
-    abk = _norm_ws(abbreviation)
+    abk = squash(abbreviation)
     m = re.fullmatch(r"SGB\s*(\d{1,2})(\s+.*)?", abk)
     if m and 0 < int(m.group(1)) < 40:
         return f"SGB {_roman(int(m.group(1)))}{m.group(2) or ''}"
     return abk
 
 
-def _iso(day: str, month: str, year: str) -> str | None:
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def _latest_date(text: str) -> str | None:
-    dates = [d for d in (_iso(*m.groups()) for m in _DATE_AFTER_V_RE.finditer(text)) if d]
-    if not dates:
-        dates = [d for d in (_iso(*m.groups()) for m in _DATE_RE.finditer(text)) if d]
-    return max(dates) if dates else None
-
-
 def _builddate_iso(value: str | None) -> str | None:
     if not value or not re.fullmatch(r"\d{8}(\d{6})?", value.strip()):
         return None
     v = value.strip()
-    return _iso(v[6:8], v[4:6], v[0:4])
-
-
-def _de_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}.{m}.{y}"
+    return iso_date(v[6:8], v[4:6], v[0:4])
 
 
 def _filename(source: str) -> str:
@@ -476,12 +391,12 @@ def _slug(source: str, jurabk: str) -> str:
     m = re.search(r"gesetze-im-internet\.de/([^/?#]+)/", source)
     if m and _SLUG_RE.fullmatch(m.group(1).lower()):
         return m.group(1).lower()
-    return re.sub(r"[^a-z0-9]", "_", _norm_ws(jurabk).lower()) or "gesetz"
+    return re.sub(r"[^a-z0-9]", "_", squash(jurabk).lower()) or "gesetz"
 
 
 def _file_stem(enbez: str) -> str:
     """The page name GII gives a norm: `§ 22` → `__22`, `§ 7a` → `__7a`, `Anlage 1` → `anlage_1`."""
-    s = _norm_ws(enbez.replace("\u00a0", " ")).lower()
+    s = squash(enbez.replace("\u00a0", " ")).lower()
     prefix = ""
     if s.startswith("§"):
         prefix, s = "__", s.lstrip("§ ")
@@ -489,7 +404,7 @@ def _file_stem(enbez: str) -> str:
 
 
 def _section_label(enbez: str) -> str:
-    s = _norm_ws(enbez.replace("\u00a0", " "))
+    s = squash(enbez.replace("\u00a0", " "))
     return re.sub(r"^(§+)\s*", r"\1 ", s)
 
 
@@ -499,27 +414,13 @@ def _absatz_key(num: str, suffix: str) -> tuple[int, str]:
 
 # ---- splitting long text -----------------------------------------------------------------
 
-def _sentences(line: str) -> list[str]:
-    parts: list[str] = []
-    start = 0
-    for m in re.finditer(r"(?<=[.;:!?])\s+(?=[A-ZÄÖÜ(„])", line):
-        before = line[start:m.start()]
-        last_word = re.split(r"\s", before.rstrip())[-1].rstrip(".").lower() if before.strip() else ""
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"\d+|[a-z]", last_word):
-            continue
-        parts.append(line[start:m.start()])
-        start = m.end()
-    parts.append(line[start:])
-    return [p for p in parts if p.strip()]
-
-
 def split_long_text(text: str, limit: int = MAX_UNIT_CHARS) -> list[str]:
     """Split text longer than `limit` at line, then sentence boundaries; short text comes back whole."""
     if len(text) <= limit:
         return [text]
     pieces: list[tuple[str, str]] = []  # (separator before the piece, piece)
     for i, line in enumerate(text.split("\n")):
-        sentences = _sentences(line) if len(line) > limit else [line]
+        sentences = split_sentences(line) if len(line) > limit else [line]
         for j, sentence in enumerate(sentences):
             sep = ("\n" if i else "") if j == 0 else " "
             # a single over-long sentence: cut at word boundaries
@@ -555,7 +456,7 @@ class _Section:
 
 
 def _is_weggefallen(text: str) -> bool:
-    return bool(_WEGGEFALLEN_RE.match(_norm_ws(text)))
+    return bool(_WEGGEFALLEN_RE.match(squash(text)))
 
 
 def _build_document(root: etree._Element, data: bytes, source: str, *, name: str | None,
@@ -566,8 +467,8 @@ def _build_document(root: etree._Element, data: bytes, source: str, *, name: str
     meta = head.find("metadaten")
     if meta is None:
         raise InvalidDocumentError(filename, "Der Gesetzesdatei fehlen die Metadaten (<metadaten>).")
-    jurabk = _norm_ws(meta.findtext("jurabk") or "")
-    amtabk = _norm_ws(meta.findtext("amtabk") or "")
+    jurabk = squash(meta.findtext("jurabk") or "")
+    amtabk = squash(meta.findtext("amtabk") or "")
     doc_name = name or canonical_law_name(amtabk or jurabk)
     if not doc_name:
         raise InvalidDocumentError(filename, "Die Gesetzesdatei nennt keine Abkürzung des Gesetzes (<jurabk>).")
@@ -587,7 +488,7 @@ def _build_document(root: etree._Element, data: bytes, source: str, *, name: str
         if nmeta is None:
             continue
         glied = nmeta.find("gliederungseinheit")
-        enbez = _norm_ws(nmeta.findtext("enbez") or "")
+        enbez = squash(nmeta.findtext("enbez") or "")
         if glied is not None and not enbez:
             crumbs = _push_crumb(crumbs, glied)
             continue
@@ -628,10 +529,10 @@ def _build_document(root: etree._Element, data: bytes, source: str, *, name: str
 
 
 def _push_crumb(crumbs: list[tuple[str, str]], glied: etree._Element) -> list[tuple[str, str]]:
-    key = _norm_ws(glied.findtext("gliederungskennzahl") or "")
-    bez = _norm_ws(glied.findtext("gliederungsbez") or "")
+    key = squash(glied.findtext("gliederungskennzahl") or "")
+    bez = squash(glied.findtext("gliederungsbez") or "")
     titel = _flat_text(glied.find("gliederungstitel"))
-    text = _norm_ws(f"{bez} {titel}") or key
+    text = squash(f"{bez} {titel}") or key
     if not text:
         return crumbs
     if key:
@@ -642,7 +543,7 @@ def _push_crumb(crumbs: list[tuple[str, str]], glied: etree._Element) -> list[tu
 
 
 def _stand(root: etree._Element, meta: etree._Element, head: etree._Element) -> tuple[str, str, list[str]]:
-    angaben = [(_norm_ws(sa.findtext("standtyp") or ""), _flat_text(sa.find("standkommentar")))
+    angaben = [(squash(sa.findtext("standtyp") or ""), _flat_text(sa.find("standkommentar")))
                for sa in meta.findall("standangabe")]
     angaben = [(typ, text) for typ, text in angaben if text]
     build_iso = _builddate_iso(root.get("builddate")) or _builddate_iso(head.get("builddate"))
@@ -650,20 +551,20 @@ def _stand(root: etree._Element, meta: etree._Element, head: etree._Element) -> 
     stand = stand_text = ""
     chosen = -1
     for i, (_, text) in enumerate(angaben):
-        if "zuletzt geändert" in text.lower() and (d := _latest_date(text)):
+        if "zuletzt geändert" in text.lower() and (d := latest_date(text)):
             stand, stand_text, chosen = d, text, i
             break
     if not stand:
         for i, (typ, text) in enumerate(angaben):
-            if (typ.lower() == "stand" or text.lower().startswith("neugefasst")) and (d := _latest_date(text)):
+            if (typ.lower() == "stand" or text.lower().startswith("neugefasst")) and (d := latest_date(text)):
                 stand, stand_text, chosen = d, text, i
                 break
     if not stand:
         ausfertigung = (meta.findtext("ausfertigung-datum") or "").strip()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ausfertigung) and _iso(ausfertigung[8:], ausfertigung[5:7], ausfertigung[:4]):
-            stand, stand_text = ausfertigung, f"Ursprüngliche Fassung vom {_de_date(ausfertigung)}"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ausfertigung) and iso_date(ausfertigung[8:], ausfertigung[5:7], ausfertigung[:4]):
+            stand, stand_text = ausfertigung, f"Ursprüngliche Fassung vom {de_date(ausfertigung)}"
     if not stand and build_iso:
-        stand, stand_text = build_iso, f"Abrufstand {_de_date(build_iso)}"
+        stand, stand_text = build_iso, f"Abrufstand {de_date(build_iso)}"
     if not stand:
         stand, stand_text = "", "Stand unbekannt"
 
@@ -720,7 +621,7 @@ def _section_units(section: _Section, doc: str, order_start: int) -> list[Unit]:
     units: list[Unit] = []
     for number, group_blocks in groups:
         text = "\n".join(b.text for b in group_blocks).strip()
-        if not text or _ABSATZ_WEGGEFALLEN_RE.match(_norm_ws(text)):
+        if not text or _ABSATZ_WEGGEFALLEN_RE.match(squash(text)):
             continue
         refs = {ref for b in group_blocks for ref in b.fn_refs}
         notes = [fussnoten] if fussnoten else []
