@@ -39,9 +39,10 @@ def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:
         if args.paths:
             visibility = Visibility(args.visibility) if args.visibility else None
             summary = ingestor.ingest_paths([Path(p) for p in args.paths], name=args.name,
-                                            visibility=visibility, actor="cli")
+                                            visibility=visibility, actor="cli",
+                                            confirm_replace=args.confirm_replace)
         else:
-            summary = ingestor.ingest_corpus(actor="cli")
+            summary = ingestor.ingest_corpus(actor="cli", confirm_replace=args.confirm_replace)
     table = Table(title="Aufnahme in den Index")
     for col in ("Datei", "Dokument", "Ergebnis", "neu", "geändert", "entfernt", "unverändert", "Stand"):
         table.add_column(col)
@@ -355,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.add_argument("--visibility", choices=[v.value for v in Visibility])
     p.add_argument("--name")
+    p.add_argument("--confirm-replace", action="store_true",
+                   help="eine Ersetzung zulassen, die Art oder Sichtbarkeit ändert oder ein Gesetz stark verkleinert")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("status", help="Dokumente im Index")

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 50 * 1024 * 1024
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_zip_ratio: float = 100.0
+    # a new version of a law with fewer than this share of the old version's units needs the editor's
+    # explicit confirmation (as does a change of kind or visibility)
+    replace_min_unit_ratio: float = 0.5
 
     # Retrieval
     default_k: int = 10

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .catalog import StoredUnit
-from .errors import InvalidDocumentError, UserFacingError
-from .model import Document, Unit, Visibility
+from .catalog import StoredUnit, VersionInfo
+from .errors import InvalidDocumentError, ReplacementRefused, UserFacingError
+from .model import DocKind, Document, Unit, Visibility
 from .sources import check_file, file_sha256, parse_file, read_manifest
 from .textprep import indexed_text
 from .workspace import Workspace
@@ -46,6 +46,8 @@ class DocumentReport:
     stand_before: str = ""
     stand_after: str = ""
     error: str = ""
+    # fundamental changes of a replacement, in German ("Art: Gesetz → Sonstiges"); they need confirmation
+    replacement_changes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +61,29 @@ class IngestSummary:
     @property
     def failed(self) -> list[DocumentReport]:
         return [r for r in self.reports if r.status == "failed"]
+
+
+KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "Sonstiges"}
+VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
+CONFIRM_REPLACE_LABEL = "Grundlegende Änderung bestätigen"  # the confirmation box in the Redaktion
+CONFIRM_HINT = (f"Bitte ausdrücklich bestätigen (Befehlszeile: --confirm-replace; Redaktion: "
+                f"„{CONFIRM_REPLACE_LABEL}“ ankreuzen).")
+
+
+def replacement_changes(old: VersionInfo | None, doc: Document, min_unit_ratio: float) -> list[str]:
+    """What makes replacing `old` by `doc` more than a new version: another kind or visibility, or a law
+    shrunk below `min_unit_ratio` of its units. German lines for the preview and the refusal."""
+    if old is None:
+        return []
+    changes = []
+    if old.kind != doc.kind:
+        changes.append(f"Art: {KIND_LABELS.get(old.kind, old.kind)} → {KIND_LABELS.get(doc.kind, doc.kind)}")
+    if old.visibility != doc.visibility:
+        changes.append(f"Sichtbarkeit: {VISIBILITY_LABELS.get(old.visibility, old.visibility)} → "
+                       f"{VISIBILITY_LABELS.get(doc.visibility, doc.visibility)}")
+    if old.kind == DocKind.LAW and len(doc.units) < min_unit_ratio * old.n_units:
+        changes.append(f"Einheiten: {old.n_units} → {len(doc.units)}")
+    return changes
 
 
 def chroma_id(unit: Unit, visibility: str, stand: str) -> str:
@@ -89,6 +114,7 @@ class Ingestor:
     def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None) -> None:
         self.ws = workspace
         self.progress = progress or (lambda done, total, what: None)
+        self.confirm_replace = False  # set per run by ingest_paths / ingest_corpus
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
@@ -103,7 +129,9 @@ class Ingestor:
 
     # --- public API ------------------------------------------------------------------------------
 
-    def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "") -> IngestSummary:
+    def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "", *,
+                      confirm_replace: bool = False) -> IngestSummary:
+        self.confirm_replace = confirm_replace
         corpus_dir = corpus_dir or self.ws.settings.corpus_dir
         entries = read_manifest(corpus_dir)
         jobs = [(e.path, e.name, e.visibility, e.source) for e in entries]
@@ -114,9 +142,13 @@ class Ingestor:
         return summary
 
     def ingest_paths(self, paths: list[Path], *, name: str | None = None,
-                     visibility: Visibility | None = None, actor: str = "") -> IngestSummary:
+                     visibility: Visibility | None = None, actor: str = "",
+                     confirm_replace: bool = False) -> IngestSummary:
+        """Ingest files; a replacement that changes kind or visibility or shrinks a law (see
+        `replacement_changes`) is refused (report status failed) unless `confirm_replace`."""
         if name and len(paths) > 1:
             raise UserFacingError("Ein Name (--name) kann nur für eine einzelne Datei vergeben werden.")
+        self.confirm_replace = confirm_replace
         return self._run([(p, name, visibility, "") for p in paths], actor)
 
     def preview(self, path: Path, *, name: str | None = None,
@@ -181,6 +213,9 @@ class Ingestor:
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
         report.name = doc.name
         self._diff(doc, report)
+        if report.replacement_changes and not self.confirm_replace:
+            raise ReplacementRefused(path.name, f"Sie würde „{doc.name}“ grundlegend ändern "
+                                                f"({'; '.join(report.replacement_changes)}). {CONFIRM_HINT}")
         ids = [chroma_id(u, doc.visibility, doc.stand) for u in doc.units]
         self._add_vectors(doc, ids, report)
         self.ws.catalog.activate_version(
@@ -216,6 +251,7 @@ class Ingestor:
         report.stand_before = old.stand if old else ""
         report.stand_after = doc.stand
         report.status = "added" if old is None else "updated"
+        report.replacement_changes = replacement_changes(old, doc, self.ws.settings.replace_min_unit_ratio)
 
     def _add_vectors(self, doc: Document, ids: list[str], report: DocumentReport) -> None:
         present = self.ws.store.all_ids()

@@ -40,7 +40,7 @@ from assistant.errors import InvalidDocumentError, UserFacingError  # noqa: E402
 from assistant.faq.entries import EntryFormatError, from_toml, to_toml  # noqa: E402
 from assistant.faq.store import EntryStatus, FaqStore  # noqa: E402
 from assistant.language import detect_language  # noqa: E402
-from assistant.ingest import DocumentReport, Ingestor  # noqa: E402
+from assistant.ingest import CONFIRM_REPLACE_LABEL, DocumentReport, Ingestor  # noqa: E402
 from assistant.model import Audience, Visibility  # noqa: E402
 from assistant.privacy import find_personal_data, warning_text  # noqa: E402
 from assistant.retrieval.retriever import Retriever  # noqa: E402
@@ -407,6 +407,9 @@ class AssistantApp:
             head = (f"**Neue Version: {name}** aus {file}: Stand {stand}; {r.added} neu, {r.changed} geändert, "
                     f"{r.removed} entfernt, {r.unchanged} unverändert")
         text = f"{head} · Sichtbarkeit: {vis_text}"
+        if r.replacement_changes:  # another kind or visibility, or a law shrunk: needs the confirmation box
+            text += (f"\n\n**Achtung, grundlegende Änderung:** {render.md_text(' · '.join(r.replacement_changes))}. "
+                     f"Zum Aufnehmen „{CONFIRM_REPLACE_LABEL}“ ankreuzen.")
         if r.status == "updated":
             if r.changed_sections:
                 shown = render.md_text(", ".join(r.changed_sections[:60]))
@@ -416,7 +419,7 @@ class AssistantApp:
                 text += "\n\nKeine inhaltlichen Änderungen."
         return text
 
-    def ingest_pending(self, pending: list[dict] | None, request: gr.Request,
+    def ingest_pending(self, pending: list[dict] | None, request: gr.Request, confirm_replace: bool = False,
                        progress: gr.Progress = gr.Progress()) -> tuple:  # noqa: B008
         """Ingest the previewed files (from the server-side session state, never from the client)."""
         user = self.user_with(request, EDITOR_ROLES)
@@ -439,7 +442,8 @@ class AssistantApp:
                 vis = Visibility(item["visibility"]) if item.get("visibility") else None
                 try:
                     summary = Ingestor(self.ws, report_progress).ingest_paths(
-                        [path], name=item["name"] or None, visibility=vis, actor=user)
+                        [path], name=item["name"] or None, visibility=vis, actor=user,
+                        confirm_replace=bool(confirm_replace))
                 except UserFacingError as exc:
                     lines.append(f"**Fehler:** **{render.md_text(item['file'])}**: {render.md_text(exc.message)}")
                     continue
@@ -816,6 +820,9 @@ class AssistantApp:
                     preview_btn = gr.Button("Änderungen prüfen", variant="secondary")
                     confirm_btn = gr.Button("Aufnehmen", variant="primary", interactive=False)
                     discard_btn = gr.Button("Verwerfen")
+                confirm_replace = gr.Checkbox(label=CONFIRM_REPLACE_LABEL, value=False,
+                                              info="nötig, wenn eine Ersetzung Art oder Sichtbarkeit ändert "
+                                                   "oder ein Gesetz stark verkleinert")
                 upload_msg = gr.Markdown("")
             with gr.Tab("Zurückziehen"):
                 withdraw_name = gr.Dropdown([], label="Dokument")
@@ -863,8 +870,9 @@ class AssistantApp:
             audit_refresh.click(self.editor_refresh, None, views, api_visibility="private")
             preview_btn.click(self.preview_uploads, [files, visibility, name, pending],
                               [upload_msg, pending, confirm_btn], api_name="pruefen", api_visibility="undocumented")
-            confirm_btn.click(self.ingest_pending, [pending], [upload_msg, pending, confirm_btn, *views],
-                              api_name="aufnehmen", api_visibility="undocumented", concurrency_limit=1)
+            confirm_btn.click(self.ingest_pending, [pending, confirm_replace], [upload_msg, pending, confirm_btn, *views],
+                              api_name="aufnehmen", api_visibility="undocumented", concurrency_limit=1
+                              ).then(lambda: False, None, confirm_replace, api_visibility="private")  # once only
             discard_btn.click(self.discard_pending, [pending], [upload_msg, pending, confirm_btn],
                               api_visibility="private")
             withdraw_btn.click(self.withdraw, [withdraw_name, withdraw_ok], [withdraw_msg, *views, withdraw_ok],
