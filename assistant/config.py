@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     # a new version of a law with fewer than this share of the old version's units needs the editor's
     # explicit confirmation (as does a change of kind or visibility)
     replace_min_unit_ratio: float = 0.5
+    max_units_per_document: int = 2000  # one file must not hold the ingest lock for an hour (largest law: ~1,000)
+    # the preview's estimate of the embedding time; None: measured on a sample of the document's own texts
+    embedding_seconds_per_unit: float | None = None
+    embedding_sample_units: int = 8
 
     # Retrieval
     default_k: int = 10

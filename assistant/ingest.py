@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import re
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .catalog import StoredUnit, VersionInfo
-from .errors import InvalidDocumentError, ReplacementRefused, UserFacingError
+from .errors import IngestCancelled, InvalidDocumentError, ReplacementRefused, UserFacingError
 from .model import DocKind, Document, Unit, Visibility
 from .sources import check_file, file_sha256, parse_file, read_manifest
 from .textprep import indexed_text
@@ -48,6 +49,8 @@ class DocumentReport:
     error: str = ""
     # fundamental changes of a replacement, in German ("Art: Gesetz → Sonstiges"); they need confirmation
     replacement_changes: list[str] = field(default_factory=list)
+    to_embed: int = 0  # texts without a vector yet (preview)
+    estimated_seconds: float = 0.0  # their embedding time (preview)
 
 
 @dataclass
@@ -86,6 +89,16 @@ def replacement_changes(old: VersionInfo | None, doc: Document, min_unit_ratio: 
     return changes
 
 
+def duration_text(seconds: float) -> str:
+    """A rough duration in German: "unter 1 min", "etwa 4 min", "etwa 1 h 20 min"."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "unter 1 min"
+    if minutes < 60:
+        return f"etwa {minutes} min"
+    return f"etwa {minutes // 60} h {minutes % 60} min" if minutes % 60 else f"etwa {minutes // 60} h"
+
+
 def chroma_id(unit: Unit, visibility: str, stand: str) -> str:
     return hashlib.sha256(f"{unit.content_hash}|{visibility}|{stand}".encode()).hexdigest()[:32]
 
@@ -111,9 +124,13 @@ def _metadata(unit: Unit, kind: str, visibility: str, stand: str) -> dict:
 
 
 class Ingestor:
-    def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None) -> None:
+    def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None,
+                 cancel: threading.Event | None = None) -> None:
+        """`cancel`, once set, stops the run before the next embedding batch or document (IngestCancelled);
+        the document being ingested stays as it was."""
         self.ws = workspace
         self.progress = progress or (lambda done, total, what: None)
+        self.cancel = cancel
         self.confirm_replace = False  # set per run by ingest_paths / ingest_corpus
 
     @contextmanager
@@ -156,8 +173,37 @@ class Ingestor:
         """What ingesting this file would change, without changing anything."""
         report = DocumentReport(file=path.name)
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility)
+        self._check_size(doc, path)
         self._diff(doc, report)
+        present = self.ws.store.all_ids()
+        new_units = [u for u in doc.units if chroma_id(u, doc.visibility, doc.stand) not in present]
+        todo = self._embedding_plan(new_units)[3]
+        report.to_embed = len(todo)
+        report.estimated_seconds = len(todo) * self._seconds_per_unit([t for _, t in todo])
         return report
+
+    def _check_size(self, doc: Document, path: Path) -> None:
+        limit = self.ws.settings.max_units_per_document
+        if len(doc.units) > limit:
+            raise InvalidDocumentError(path.name, f"Sie ergibt {len(doc.units)} Einheiten; erlaubt sind höchstens "
+                                                  f"{limit} je Dokument (JCA_MAX_UNITS_PER_DOCUMENT). Bitte die "
+                                                  "Datei aufteilen.")
+
+    def _seconds_per_unit(self, texts: list[str]) -> float:
+        """Embedding seconds per text: configured, or measured on an evenly spread sample of `texts`."""
+        settings = self.ws.settings
+        if settings.embedding_seconds_per_unit is not None or not texts:
+            return settings.embedding_seconds_per_unit or 0.0
+        n = min(settings.embedding_sample_units, len(texts))
+        sample = [texts[i * len(texts) // n] for i in range(n)]
+        self.ws.embedder.embed_passages(sample[:1])  # loads the model outside the measurement
+        start = time.perf_counter()
+        self.ws.embedder.embed_passages(sample)
+        return (time.perf_counter() - start) / n
+
+    def _check_cancel(self, what: str) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise IngestCancelled(f"Die Aufnahme von „{what}“ wurde abgebrochen. Dieses Dokument ist unverändert.")
 
     def remove(self, name: str, actor: str = "") -> bool:
         with self._lock():
@@ -186,6 +232,7 @@ class Ingestor:
         with self._lock():
             self.repair()
             for i, (path, name, visibility, source) in enumerate(jobs):
+                self._check_cancel(path.name)
                 self.progress(i, len(jobs), path.name)
                 report = DocumentReport(file=path.name)
                 try:
@@ -212,6 +259,7 @@ class Ingestor:
             return
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
         report.name = doc.name
+        self._check_size(doc, path)
         self._diff(doc, report)
         if report.replacement_changes and not self.confirm_replace:
             raise ReplacementRefused(path.name, f"Sie würde „{doc.name}“ grundlegend ändern "
@@ -264,8 +312,9 @@ class Ingestor:
             [_metadata(u, doc.kind, doc.visibility, doc.stand) for _, u in todo],
         )
 
-    def _embed(self, units: list[Unit], report: DocumentReport | None = None) -> np.ndarray:
-        """Vectors for the units' text, from the cache where the same text was embedded before."""
+    def _embedding_plan(self, units: list[Unit]) -> tuple[list[str], list[str], dict[str, np.ndarray],
+                                                           list[tuple[str, str]]]:
+        """(texts, their hashes, cached vectors by hash, (hash, text) still to embed) for the units."""
         embedder, settings = self.ws.embedder, self.ws.settings
         texts = [indexed_text(u, settings.embedding_max_chars) for u in units]
         hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
@@ -273,9 +322,16 @@ class Ingestor:
         if settings.use_shipped_embeddings:
             cached.update(shipped_embeddings(settings.corpus_dir, embedder.name, set(hashes) - set(cached)))
         todo = sorted({h: t for h, t in zip(hashes, texts) if h not in cached}.items())
+        return texts, hashes, cached, todo
+
+    def _embed(self, units: list[Unit], report: DocumentReport | None = None) -> np.ndarray:
+        """Vectors for the units' text, from the cache where the same text was embedded before."""
+        embedder, settings = self.ws.embedder, self.ws.settings
+        texts, hashes, cached, todo = self._embedding_plan(units)
         fresh: dict[str, np.ndarray] = {}
         batch = settings.embedding_batch_size
         for start in range(0, len(todo), batch):
+            self._check_cancel(units[0].doc)  # between batches: nothing of this document is written yet
             chunk = todo[start:start + batch]
             self.progress(start, len(todo), f"Einbettung {units[0].doc}")
             for (h, _), vec in zip(chunk, embedder.embed_passages([t for _, t in chunk])):
