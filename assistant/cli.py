@@ -17,6 +17,10 @@ from .errors import UserFacingError
 from .model import Audience, Visibility, citation_label
 from .workspace import Workspace
 
+EXIT_INTERNAL_ERROR = 1  # a bug or an unreachable service (also Python's own code for an uncaught error)
+EXIT_REJECTED = 2  # the input was refused: a file, an argument, a missing document or index
+EXIT_INTERRUPTED = 130
+
 console = Console()
 err_console = Console(stderr=True)
 
@@ -61,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:
         f"{summary.total('removed')} entfernt, {summary.total('unchanged')} unverändert; "
         f"{summary.total('embedded')} eingebettet; {summary.seconds:.1f} s"
     )
-    return 1 if summary.failed else 0
+    return EXIT_REJECTED if summary.failed else 0
 
 
 def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
@@ -428,16 +432,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, Workspace())
     except UserFacingError as exc:
         err_console.print(f"[red]Fehler:[/red] {exc.message}", highlight=False)
-        return 2
+        return EXIT_REJECTED
     except KeyboardInterrupt:
         err_console.print("Abgebrochen.")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - a bug or an unreachable service: no traceback for the user
         if os.environ.get("JCA_DEBUG"):
             raise
         err_console.print(f"[red]Fehler:[/red] Unerwarteter Fehler ({type(exc).__name__}). Der Index ist unverändert, "
                           "wenn eine Aufnahme lief. Details mit JCA_DEBUG=1.", highlight=False)
-        return 1
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

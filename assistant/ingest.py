@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import re
+import stat
 import threading
 import time
 from collections import Counter
@@ -24,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .catalog import StoredUnit, VersionInfo
+from .config import Settings
 from .errors import IngestCancelled, InvalidDocumentError, ReplacementRefused, UserFacingError
 from .model import DocKind, Document, Unit, Visibility
 from .sources import check_file, file_sha256, parse_file, read_manifest
@@ -99,6 +101,37 @@ def duration_text(seconds: float) -> str:
     return f"etwa {minutes // 60} h {minutes % 60} min" if minutes % 60 else f"etwa {minutes // 60} h"
 
 
+def check_path(path: Path, settings: Settings) -> None:
+    """What the file system says about a path, before any parser opens it (InvalidDocumentError, German).
+
+    A symbolic link is followed only to a file in the link's own folder (or the corpus or uploads folder):
+    `notiz.md → /etc/passwd` is refused. A folder, a named pipe or a device gets its own message.
+    """
+    name = path.name or str(path)
+    if path.is_symlink():
+        target = path.resolve()
+        roots = {settings.corpus_dir.resolve(), settings.uploads_dir.resolve()}
+        if path.parent.resolve() != Path(path.anchor or "/").resolve():
+            roots.add(path.parent.resolve())
+        if not any(target.is_relative_to(root) for root in roots):
+            raise InvalidDocumentError(name, f"Die Datei ist ein Verweis (Symlink) auf „{target}“ außerhalb ihres "
+                                             "Ordners; solchen Verweisen wird nicht gefolgt.")
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InvalidDocumentError(name, "Die Datei wurde nicht gefunden.") from None
+    except PermissionError:
+        raise InvalidDocumentError(name, "Die Datei darf nicht gelesen werden (fehlende Berechtigung).") from None
+    except OSError as exc:
+        raise InvalidDocumentError(name, f"Die Datei ist nicht zugänglich ({exc.strerror or type(exc).__name__}).") from exc
+    if stat.S_ISDIR(mode):
+        raise InvalidDocumentError(name, "Das ist ein Ordner, keine Datei. Bitte die Dateien darin einzeln angeben "
+                                         "(z. B. ordner/*.pdf).")
+    if not stat.S_ISREG(mode):
+        raise InvalidDocumentError(name, "Das ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe, ein "
+                                         "Gerät oder ein Socket).")
+
+
 def chroma_id(unit: Unit, visibility: str, stand: str) -> str:
     return hashlib.sha256(f"{unit.content_hash}|{visibility}|{stand}".encode()).hexdigest()[:32]
 
@@ -172,8 +205,10 @@ class Ingestor:
                 visibility: Visibility | None = None) -> DocumentReport:
         """What ingesting this file would change, without changing anything."""
         report = DocumentReport(file=path.name)
+        check_path(path, self.ws.settings)
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility)
         self._check_size(doc, path)
+        self._check_duplicate(doc, path)
         self._diff(doc, report)
         present = self.ws.store.all_ids()
         new_units = [u for u in doc.units if chroma_id(u, doc.visibility, doc.stand) not in present]
@@ -188,6 +223,13 @@ class Ingestor:
             raise InvalidDocumentError(path.name, f"Sie ergibt {len(doc.units)} Einheiten; erlaubt sind höchstens "
                                                   f"{limit} je Dokument (JCA_MAX_UNITS_PER_DOCUMENT). Bitte die "
                                                   "Datei aufteilen.")
+
+    def _check_duplicate(self, doc: Document, path: Path) -> None:
+        """The same file under a second name would be a second document with the same text."""
+        for v in self.ws.catalog.active_versions():
+            if v.sha256 == doc.sha256 and v.name != doc.name:
+                raise InvalidDocumentError(path.name, f"Der gleiche Inhalt ist bereits als „{v.name}“ aufgenommen. "
+                                                      f"Um ihn zu ersetzen, den Namen „{v.name}“ verwenden.")
 
     def _seconds_per_unit(self, texts: list[str]) -> float:
         """Embedding seconds per text: configured, or measured on an evenly spread sample of `texts`."""
@@ -253,6 +295,7 @@ class Ingestor:
 
     def _ingest_one(self, path: Path, name: str | None, visibility: Visibility | None, source: str,
                     actor: str, report: DocumentReport) -> None:
+        check_path(path, self.ws.settings)
         check_file(path, self.ws.settings)
         if same := self._unchanged(path, name, visibility):
             report.__dict__.update(same.__dict__)
@@ -260,6 +303,7 @@ class Ingestor:
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
         report.name = doc.name
         self._check_size(doc, path)
+        self._check_duplicate(doc, path)
         self._diff(doc, report)
         if report.replacement_changes and not self.confirm_replace:
             raise ReplacementRefused(path.name, f"Sie würde „{doc.name}“ grundlegend ändern "

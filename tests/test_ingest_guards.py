@@ -222,3 +222,96 @@ def test_redaktion_cancel_button_stops_the_running_ingestion(index_copy: Workspa
     assert "Abgebrochen" in result[0] and "unverändert" in result[0], result[0]
     assert snapshot(index_copy) == before
     assert any(a == "aufnahme-abgebrochen" for _, _, a, _ in index_copy.catalog.audit_log(5))
+
+
+# --- item 7: hostile paths, exit codes, duplicates, running headers, no tracebacks -------------------
+
+
+def broken_table_docx(path: Path) -> Path:
+    """A valid DOCX whose table has a non-numeric gridSpan: python-docx fails inside parse_generic."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Titel", 1)
+    document.add_paragraph("Text eins.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "a"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.decode().replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="abc"/>', 1).encode()
+            zout.writestr(item, data)
+    return path
+
+
+def test_cli_refuses_hostile_paths_with_clear_messages_and_exit_code(tmp_path: Path) -> None:
+    (tmp_path / "notiz.md").symlink_to("/etc/passwd")
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "ordner.md").mkdir()
+    broken_table_docx(tmp_path / "tabelle.docx")
+    index_dir = tmp_path / "index"
+    proc = cli(index_dir, "ingest", *(str(tmp_path / n) for n in ("notiz.md", "pipe.md", "ordner.md", "tabelle.docx")))
+    err = proc.stderr
+    assert proc.returncode == 2, (proc.returncode, err)  # rejected input (old code: 0, /etc/passwd was ingested)
+    assert "„notiz.md“" in err and "Verweis (Symlink) auf „/etc/passwd“" in err
+    assert "„pipe.md“ kann nicht aufgenommen werden: Das ist keine gewöhnliche Datei" in err
+    assert "„ordner.md“ kann nicht aufgenommen werden: Das ist ein Ordner, keine Datei" in err
+    assert "„tabelle.docx“ kann nicht aufgenommen werden: Die Datei ist beschädigt" in err
+    assert "nicht gefunden" not in err
+    assert "Traceback" not in err + proc.stdout  # parse_generic logs its traceback at debug level only
+    ws = Workspace(Settings(index_dir=index_dir))
+    assert ws.catalog.active_versions() == []
+
+
+def test_cli_internal_error_has_its_own_exit_code(tmp_path: Path) -> None:
+    """A crash (here: no Chroma server on the port) exits with 1, a rejected file with 2."""
+    note = tmp_path / "notiz.md"
+    note.write_text("# Notiz\n\nText.\n", encoding="utf-8")
+    env = {**os.environ, "JCA_INDEX_DIR": str(tmp_path / "index"), "JCA_CHROMA_MODE": "server",
+           "JCA_CHROMA_HOST": "127.0.0.1", "JCA_CHROMA_PORT": "1", "COLUMNS": "400"}
+    env.pop("JCA_DEBUG", None)
+    crash = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(note)], capture_output=True, text=True,
+                           env=env, timeout=300)
+    assert crash.returncode == 1 and "Unerwarteter Fehler" in crash.stderr
+    rejected = cli(tmp_path / "index", "ingest", str(tmp_path / "fehlt.md"))
+    assert rejected.returncode == 2 and "nicht gefunden" in rejected.stderr
+
+
+def test_same_content_under_a_second_name_is_refused(index_copy: Workspace, tmp_path: Path) -> None:
+    source = CORPUS / "intern" / "KdU_Richtlinie_Beispielkreis.md"
+    copy = tmp_path / "Kopie.md"
+    shutil.copyfile(source, copy)
+    before = snapshot(index_copy)
+    for kwargs in ({"name": "Zweitname"}, {"visibility": Visibility.PUBLIC}):
+        report = Ingestor(index_copy).ingest_paths([copy], **kwargs).reports[0]
+        assert report.status == "failed", (kwargs, report)
+        assert "bereits als „KdU-Richtlinie Beispielkreis“ aufgenommen" in report.error
+    assert snapshot(index_copy) == before
+    with pytest.raises(InvalidDocumentError, match="KdU-Richtlinie Beispielkreis"):
+        Ingestor(index_copy).preview(copy, name="Zweitname")
+
+
+def test_distinct_first_lines_of_many_pages_are_not_running_headers(tmp_path: Path) -> None:
+    """1,000 pages, each with one line at the top that differs from page to page: all kept. A running
+    header repeats the same text, a page counter counts the pages (both still dropped, see test_generic)."""
+    import pymupdf
+
+    from assistant.sources.generic import parse_generic
+
+    pages = 1000
+    document = pymupdf.open()
+    for i in range(pages):
+        page = document.new_page()
+        page.insert_text((72, 40), f"Eintrag {1000 + 7 * i}: Antrag Nummer {(i * 13) % 997} ist eingegangen.",
+                         fontsize=11)
+    path = tmp_path / "eingangsbuch.pdf"
+    document.save(path)
+    doc = parse_generic(path)  # old code: "Die Datei enthält keinen lesbaren Text."
+    text = "\n".join(u.text for u in doc.units)
+    assert all(f"Eintrag {1000 + 7 * i}:" in text for i in range(pages))
