@@ -16,6 +16,7 @@ from assistant.errors import InvalidDocumentError
 from assistant.ingest import Ingestor
 from assistant.model import Audience, Visibility
 from assistant.retrieval.lookup import UnitLookup
+from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.references import find_references
 from assistant.workspace import Workspace
 from conftest import CORPUS
@@ -315,3 +316,30 @@ def test_distinct_first_lines_of_many_pages_are_not_running_headers(tmp_path: Pa
     doc = parse_generic(path)  # old code: "Die Datei enthält keinen lesbaren Text."
     text = "\n".join(u.text for u in doc.units)
     assert all(f"Eintrag {1000 + 7 * i}:" in text for i in range(pages))
+
+
+CITIZEN_QUESTIONS = ["Wie hoch ist der Regelbedarf für Alleinstehende?", "Wird meine Miete übernommen?",
+                     "Wie viel Vermögen darf ich behalten?", "Muss ich einen Umzug vorher mitteilen?"]
+
+
+def test_internal_documents_do_not_shift_citizen_bm25(index_copy: Workspace, tmp_path: Path) -> None:
+    """BM25 statistics per audience: an internal document full of the questions' words changes nothing
+    for citizens (scores and ranks), while staff rankings see it."""
+    def ranking(retriever: Retriever, question: str, audience: Audience) -> list[tuple[str, float, float]]:
+        hits = retriever.retrieve(question, audience, k=10).hits
+        return [(h.unit.chroma_id, round(h.score, 5), round(h.lexical, 5)) for h in hits]
+
+    before = Retriever(index_copy)
+    citizen_before = {q: ranking(before, q, Audience.CITIZEN) for q in CITIZEN_QUESTIONS}
+    staff_before = {q: ranking(before, q, Audience.STAFF) for q in CITIZEN_QUESTIONS}
+    internal = tmp_path / "Arbeitshilfe.md"
+    with internal.open("w", encoding="utf-8") as fh:
+        fh.write("# Arbeitshilfe intern\n\n")
+        for i in range(40):
+            fh.write(f"## Hinweis {i}\n\nRegelbedarf Miete Vermögen Umzug Alleinstehende Hinweis {i}: intern "
+                     "zu prüfen, Regelbedarf und Miete und Vermögen.\n\n")
+    report = Ingestor(index_copy).ingest_paths([internal], name="Arbeitshilfe", visibility=Visibility.INTERNAL)
+    assert report.reports[0].status == "added"
+    after = Retriever(index_copy)
+    assert {q: ranking(after, q, Audience.CITIZEN) for q in CITIZEN_QUESTIONS} == citizen_before
+    assert {q: ranking(after, q, Audience.STAFF) for q in CITIZEN_QUESTIONS} != staff_before
