@@ -17,6 +17,10 @@ from .errors import UserFacingError
 from .model import Audience, Visibility, citation_label
 from .workspace import Workspace
 
+EXIT_INTERNAL_ERROR = 1  # a bug or an unreachable service (also Python's own code for an uncaught error)
+EXIT_REJECTED = 2  # the input was refused: a file, an argument, a missing document or index
+EXIT_INTERRUPTED = 130
+
 console = Console()
 err_console = Console(stderr=True)
 
@@ -39,9 +43,10 @@ def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:
         if args.paths:
             visibility = Visibility(args.visibility) if args.visibility else None
             summary = ingestor.ingest_paths([Path(p) for p in args.paths], name=args.name,
-                                            visibility=visibility, actor="cli")
+                                            visibility=visibility, actor="cli",
+                                            confirm_replace=args.confirm_replace)
         else:
-            summary = ingestor.ingest_corpus(actor="cli")
+            summary = ingestor.ingest_corpus(actor="cli", confirm_replace=args.confirm_replace)
     table = Table(title="Aufnahme in den Index")
     for col in ("Datei", "Dokument", "Ergebnis", "neu", "geändert", "entfernt", "unverändert", "Stand"):
         table.add_column(col)
@@ -60,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace, ws: Workspace) -> int:
         f"{summary.total('removed')} entfernt, {summary.total('unchanged')} unverändert; "
         f"{summary.total('embedded')} eingebettet; {summary.seconds:.1f} s"
     )
-    return 1 if summary.failed else 0
+    return EXIT_REJECTED if summary.failed else 0
 
 
 def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
@@ -355,6 +360,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.add_argument("--visibility", choices=[v.value for v in Visibility])
     p.add_argument("--name")
+    p.add_argument("--confirm-replace", action="store_true",
+                   help="eine Ersetzung zulassen, die Art oder Sichtbarkeit ändert oder ein Gesetz stark verkleinert")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("status", help="Dokumente im Index")
@@ -425,16 +432,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, Workspace())
     except UserFacingError as exc:
         err_console.print(f"[red]Fehler:[/red] {exc.message}", highlight=False)
-        return 2
+        return EXIT_REJECTED
     except KeyboardInterrupt:
         err_console.print("Abgebrochen.")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - a bug or an unreachable service: no traceback for the user
         if os.environ.get("JCA_DEBUG"):
             raise
         err_console.print(f"[red]Fehler:[/red] Unerwarteter Fehler ({type(exc).__name__}). Der Index ist unverändert, "
                           "wenn eine Aufnahme lief. Details mit JCA_DEBUG=1.", highlight=False)
-        return 1
+        return EXIT_INTERNAL_ERROR
 
 
 if __name__ == "__main__":

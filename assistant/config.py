@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 50 * 1024 * 1024
     max_unzipped_bytes: int = 200 * 1024 * 1024
     max_zip_ratio: float = 100.0
+    # a new version of a law with fewer than this share of the old version's units needs the editor's
+    # explicit confirmation (as does a change of kind or visibility)
+    replace_min_unit_ratio: float = 0.5
+    max_units_per_document: int = 2000  # one file must not hold the ingest lock for an hour (largest law: ~1,000)
+    # the preview's estimate of the embedding time; None: measured on a sample of the document's own texts
+    embedding_seconds_per_unit: float | None = None
+    embedding_sample_units: int = 8
 
     # Retrieval
     default_k: int = 10
@@ -54,7 +61,7 @@ class Settings(BaseSettings):
     llm_base_url: str = "http://127.0.0.1:11434"
     llm_api_key: str | None = None
     llm_gguf_path: Path | None = None
-    llm_timeout_s: float = 60.0
+    llm_timeout_s: float = 60.0  # the whole generated answer (probe + streaming), not each read
     llm_probe_timeout_s: float = 2.0  # reachability check before each generated answer
     llm_context_window: int = 8192
     llm_max_tokens: int = 700

@@ -16,3 +16,12 @@ class InvalidDocumentError(UserFacingError):
         super().__init__(f"Die Datei „{filename}“ kann nicht aufgenommen werden: {reason}")
         self.filename = filename
         self.reason = reason
+
+
+class ReplacementRefused(InvalidDocumentError):
+    """A new version that would change a document fundamentally (kind, visibility, most of a law's units)
+    and was not confirmed by the editor (CLI --confirm-replace, the confirmation box in the Redaktion)."""
+
+
+class IngestCancelled(UserFacingError):
+    """The editor cancelled a running ingestion; the document being ingested was left as it was."""

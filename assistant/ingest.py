@@ -13,6 +13,8 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import re
+import stat
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -22,9 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .catalog import StoredUnit
-from .errors import InvalidDocumentError, UserFacingError
-from .model import Document, Unit, Visibility
+from .catalog import StoredUnit, VersionInfo
+from .config import Settings
+from .errors import IngestCancelled, InvalidDocumentError, ReplacementRefused, UserFacingError
+from .model import DocKind, Document, Unit, Visibility
 from .sources import check_file, file_sha256, parse_file, read_manifest
 from .textprep import indexed_text
 from .workspace import Workspace
@@ -46,6 +49,10 @@ class DocumentReport:
     stand_before: str = ""
     stand_after: str = ""
     error: str = ""
+    # fundamental changes of a replacement, in German ("Art: Gesetz → Sonstiges"); they need confirmation
+    replacement_changes: list[str] = field(default_factory=list)
+    to_embed: int = 0  # texts without a vector yet (preview)
+    estimated_seconds: float = 0.0  # their embedding time (preview)
 
 
 @dataclass
@@ -59,6 +66,70 @@ class IngestSummary:
     @property
     def failed(self) -> list[DocumentReport]:
         return [r for r in self.reports if r.status == "failed"]
+
+
+KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "Sonstiges"}
+VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
+CONFIRM_REPLACE_LABEL = "Grundlegende Änderung bestätigen"  # the confirmation box in the Redaktion
+CONFIRM_HINT = (f"Bitte ausdrücklich bestätigen (Befehlszeile: --confirm-replace; Redaktion: "
+                f"„{CONFIRM_REPLACE_LABEL}“ ankreuzen).")
+
+
+def replacement_changes(old: VersionInfo | None, doc: Document, min_unit_ratio: float) -> list[str]:
+    """What makes replacing `old` by `doc` more than a new version: another kind or visibility, or a law
+    shrunk below `min_unit_ratio` of its units. German lines for the preview and the refusal."""
+    if old is None:
+        return []
+    changes = []
+    if old.kind != doc.kind:
+        changes.append(f"Art: {KIND_LABELS.get(old.kind, old.kind)} → {KIND_LABELS.get(doc.kind, doc.kind)}")
+    if old.visibility != doc.visibility:
+        changes.append(f"Sichtbarkeit: {VISIBILITY_LABELS.get(old.visibility, old.visibility)} → "
+                       f"{VISIBILITY_LABELS.get(doc.visibility, doc.visibility)}")
+    if old.kind == DocKind.LAW and len(doc.units) < min_unit_ratio * old.n_units:
+        changes.append(f"Einheiten: {old.n_units} → {len(doc.units)}")
+    return changes
+
+
+def duration_text(seconds: float) -> str:
+    """A rough duration in German: "unter 1 min", "etwa 4 min", "etwa 1 h 20 min"."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "unter 1 min"
+    if minutes < 60:
+        return f"etwa {minutes} min"
+    return f"etwa {minutes // 60} h {minutes % 60} min" if minutes % 60 else f"etwa {minutes // 60} h"
+
+
+def check_path(path: Path, settings: Settings) -> None:
+    """What the file system says about a path, before any parser opens it (InvalidDocumentError, German).
+
+    A symbolic link is followed only to a file in the link's own folder (or the corpus or uploads folder):
+    `notiz.md → /etc/passwd` is refused. A folder, a named pipe or a device gets its own message.
+    """
+    name = path.name or str(path)
+    if path.is_symlink():
+        target = path.resolve()
+        roots = {settings.corpus_dir.resolve(), settings.uploads_dir.resolve()}
+        if path.parent.resolve() != Path(path.anchor or "/").resolve():
+            roots.add(path.parent.resolve())
+        if not any(target.is_relative_to(root) for root in roots):
+            raise InvalidDocumentError(name, f"Die Datei ist ein Verweis (Symlink) auf „{target}“ außerhalb ihres "
+                                             "Ordners; solchen Verweisen wird nicht gefolgt.")
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InvalidDocumentError(name, "Die Datei wurde nicht gefunden.") from None
+    except PermissionError:
+        raise InvalidDocumentError(name, "Die Datei darf nicht gelesen werden (fehlende Berechtigung).") from None
+    except OSError as exc:
+        raise InvalidDocumentError(name, f"Die Datei ist nicht zugänglich ({exc.strerror or type(exc).__name__}).") from exc
+    if stat.S_ISDIR(mode):
+        raise InvalidDocumentError(name, "Das ist ein Ordner, keine Datei. Bitte die Dateien darin einzeln angeben "
+                                         "(z. B. ordner/*.pdf).")
+    if not stat.S_ISREG(mode):
+        raise InvalidDocumentError(name, "Das ist keine gewöhnliche Datei (sondern z. B. eine benannte Pipe, ein "
+                                         "Gerät oder ein Socket).")
 
 
 def chroma_id(unit: Unit, visibility: str, stand: str) -> str:
@@ -86,9 +157,14 @@ def _metadata(unit: Unit, kind: str, visibility: str, stand: str) -> dict:
 
 
 class Ingestor:
-    def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None) -> None:
+    def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None,
+                 cancel: threading.Event | None = None) -> None:
+        """`cancel`, once set, stops the run before the next embedding batch or document (IngestCancelled);
+        the document being ingested stays as it was."""
         self.ws = workspace
         self.progress = progress or (lambda done, total, what: None)
+        self.cancel = cancel
+        self.confirm_replace = False  # set per run by ingest_paths / ingest_corpus
 
     @contextmanager
     def _lock(self) -> Iterator[None]:
@@ -103,7 +179,9 @@ class Ingestor:
 
     # --- public API ------------------------------------------------------------------------------
 
-    def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "") -> IngestSummary:
+    def ingest_corpus(self, corpus_dir: Path | None = None, actor: str = "", *,
+                      confirm_replace: bool = False) -> IngestSummary:
+        self.confirm_replace = confirm_replace
         corpus_dir = corpus_dir or self.ws.settings.corpus_dir
         entries = read_manifest(corpus_dir)
         jobs = [(e.path, e.name, e.visibility, e.source) for e in entries]
@@ -114,18 +192,60 @@ class Ingestor:
         return summary
 
     def ingest_paths(self, paths: list[Path], *, name: str | None = None,
-                     visibility: Visibility | None = None, actor: str = "") -> IngestSummary:
+                     visibility: Visibility | None = None, actor: str = "",
+                     confirm_replace: bool = False) -> IngestSummary:
+        """Ingest files; a replacement that changes kind or visibility or shrinks a law (see
+        `replacement_changes`) is refused (report status failed) unless `confirm_replace`."""
         if name and len(paths) > 1:
             raise UserFacingError("Ein Name (--name) kann nur für eine einzelne Datei vergeben werden.")
+        self.confirm_replace = confirm_replace
         return self._run([(p, name, visibility, "") for p in paths], actor)
 
     def preview(self, path: Path, *, name: str | None = None,
                 visibility: Visibility | None = None) -> DocumentReport:
         """What ingesting this file would change, without changing anything."""
         report = DocumentReport(file=path.name)
+        check_path(path, self.ws.settings)
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility)
+        self._check_size(doc, path)
+        self._check_duplicate(doc, path)
         self._diff(doc, report)
+        present = self.ws.store.all_ids()
+        new_units = [u for u in doc.units if chroma_id(u, doc.visibility, doc.stand) not in present]
+        todo = self._embedding_plan(new_units)[3]
+        report.to_embed = len(todo)
+        report.estimated_seconds = len(todo) * self._seconds_per_unit([t for _, t in todo])
         return report
+
+    def _check_size(self, doc: Document, path: Path) -> None:
+        limit = self.ws.settings.max_units_per_document
+        if len(doc.units) > limit:
+            raise InvalidDocumentError(path.name, f"Sie ergibt {len(doc.units)} Einheiten; erlaubt sind höchstens "
+                                                  f"{limit} je Dokument (JCA_MAX_UNITS_PER_DOCUMENT). Bitte die "
+                                                  "Datei aufteilen.")
+
+    def _check_duplicate(self, doc: Document, path: Path) -> None:
+        """The same file under a second name would be a second document with the same text."""
+        for v in self.ws.catalog.active_versions():
+            if v.sha256 == doc.sha256 and v.name != doc.name:
+                raise InvalidDocumentError(path.name, f"Der gleiche Inhalt ist bereits als „{v.name}“ aufgenommen. "
+                                                      f"Um ihn zu ersetzen, den Namen „{v.name}“ verwenden.")
+
+    def _seconds_per_unit(self, texts: list[str]) -> float:
+        """Embedding seconds per text: configured, or measured on an evenly spread sample of `texts`."""
+        settings = self.ws.settings
+        if settings.embedding_seconds_per_unit is not None or not texts:
+            return settings.embedding_seconds_per_unit or 0.0
+        n = min(settings.embedding_sample_units, len(texts))
+        sample = [texts[i * len(texts) // n] for i in range(n)]
+        self.ws.embedder.embed_passages(sample[:1])  # loads the model outside the measurement
+        start = time.perf_counter()
+        self.ws.embedder.embed_passages(sample)
+        return (time.perf_counter() - start) / n
+
+    def _check_cancel(self, what: str) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise IngestCancelled(f"Die Aufnahme von „{what}“ wurde abgebrochen. Dieses Dokument ist unverändert.")
 
     def remove(self, name: str, actor: str = "") -> bool:
         with self._lock():
@@ -154,6 +274,7 @@ class Ingestor:
         with self._lock():
             self.repair()
             for i, (path, name, visibility, source) in enumerate(jobs):
+                self._check_cancel(path.name)
                 self.progress(i, len(jobs), path.name)
                 report = DocumentReport(file=path.name)
                 try:
@@ -174,13 +295,19 @@ class Ingestor:
 
     def _ingest_one(self, path: Path, name: str | None, visibility: Visibility | None, source: str,
                     actor: str, report: DocumentReport) -> None:
+        check_path(path, self.ws.settings)
         check_file(path, self.ws.settings)
         if same := self._unchanged(path, name, visibility):
             report.__dict__.update(same.__dict__)
             return
         doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
         report.name = doc.name
+        self._check_size(doc, path)
+        self._check_duplicate(doc, path)
         self._diff(doc, report)
+        if report.replacement_changes and not self.confirm_replace:
+            raise ReplacementRefused(path.name, f"Sie würde „{doc.name}“ grundlegend ändern "
+                                                f"({'; '.join(report.replacement_changes)}). {CONFIRM_HINT}")
         ids = [chroma_id(u, doc.visibility, doc.stand) for u in doc.units]
         self._add_vectors(doc, ids, report)
         self.ws.catalog.activate_version(
@@ -216,6 +343,7 @@ class Ingestor:
         report.stand_before = old.stand if old else ""
         report.stand_after = doc.stand
         report.status = "added" if old is None else "updated"
+        report.replacement_changes = replacement_changes(old, doc, self.ws.settings.replace_min_unit_ratio)
 
     def _add_vectors(self, doc: Document, ids: list[str], report: DocumentReport) -> None:
         present = self.ws.store.all_ids()
@@ -228,8 +356,9 @@ class Ingestor:
             [_metadata(u, doc.kind, doc.visibility, doc.stand) for _, u in todo],
         )
 
-    def _embed(self, units: list[Unit], report: DocumentReport | None = None) -> np.ndarray:
-        """Vectors for the units' text, from the cache where the same text was embedded before."""
+    def _embedding_plan(self, units: list[Unit]) -> tuple[list[str], list[str], dict[str, np.ndarray],
+                                                           list[tuple[str, str]]]:
+        """(texts, their hashes, cached vectors by hash, (hash, text) still to embed) for the units."""
         embedder, settings = self.ws.embedder, self.ws.settings
         texts = [indexed_text(u, settings.embedding_max_chars) for u in units]
         hashes = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
@@ -237,9 +366,16 @@ class Ingestor:
         if settings.use_shipped_embeddings:
             cached.update(shipped_embeddings(settings.corpus_dir, embedder.name, set(hashes) - set(cached)))
         todo = sorted({h: t for h, t in zip(hashes, texts) if h not in cached}.items())
+        return texts, hashes, cached, todo
+
+    def _embed(self, units: list[Unit], report: DocumentReport | None = None) -> np.ndarray:
+        """Vectors for the units' text, from the cache where the same text was embedded before."""
+        embedder, settings = self.ws.embedder, self.ws.settings
+        texts, hashes, cached, todo = self._embedding_plan(units)
         fresh: dict[str, np.ndarray] = {}
         batch = settings.embedding_batch_size
         for start in range(0, len(todo), batch):
+            self._check_cancel(units[0].doc)  # between batches: nothing of this document is written yet
             chunk = todo[start:start + batch]
             self.progress(start, len(todo), f"Einbettung {units[0].doc}")
             for (h, _), vec in zip(chunk, embedder.embed_passages([t for _, t in chunk])):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class Scenario:
                                                        "Sonst gilt nichts [7]."])
     models: list[str] = field(default_factory=lambda: [MODEL])
     chat_status: int = 200
+    chunk_delay_s: float = 0.0  # pause before each streamed chunk (a slow model)
+    tags_delay_s: float = 0.0  # pause before answering the reachability probe
     requests: list[tuple[str, str, dict]] = field(default_factory=list)
 
 
@@ -60,8 +63,15 @@ def _handler(scenario: Scenario) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up on a slow answer
+                pass
+
         def do_GET(self) -> None:  # noqa: N802
             scenario.requests.append(("GET", self.path, {}))
+            time.sleep(scenario.tags_delay_s)
             if self.path == "/api/tags":
                 self._json(200, {"models": [{"name": m, "model": m, "size": 1} for m in scenario.models]})
             elif self.path == "/v1/models":
@@ -83,6 +93,7 @@ def _handler(scenario: Scenario) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Type", "application/x-ndjson")
                 self.end_headers()
                 for chunk in scenario.chunks:
+                    time.sleep(scenario.chunk_delay_s)
                     line = {"model": body["model"], "created_at": "2026-01-01T00:00:00Z",
                             "message": {"role": "assistant", "content": chunk}, "done": False}
                     self.wfile.write(json.dumps(line).encode() + b"\n")
@@ -100,6 +111,7 @@ def _handler(scenario: Scenario) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
                 pieces = [{"role": "assistant", "content": ""}] + [{"content": c} for c in scenario.chunks]
                 for i, delta in enumerate(pieces):
+                    time.sleep(scenario.chunk_delay_s if i else 0.0)
                     chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0,
                              "model": body.get("model"),
                              "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
@@ -169,8 +181,8 @@ QUESTION = "Wie hoch ist der Regelbedarf für eine alleinstehende Person im Jahr
 
 
 def settings_for(backend: str, url: str, **kw: object) -> Settings:
-    return Settings(llm_backend=backend, llm_model=MODEL, llm_base_url=url, llm_timeout_s=5,
-                    llm_probe_timeout_s=1, **kw)
+    values: dict[str, object] = {"llm_timeout_s": 5, "llm_probe_timeout_s": 1, **kw}
+    return Settings(llm_backend=backend, llm_model=MODEL, llm_base_url=url, **values)
 
 
 # --- Ollama --------------------------------------------------------------------------------------
@@ -314,3 +326,39 @@ def test_openai_base_url() -> None:
 def test_probe_reports_unreachable_in_german(backend: str) -> None:
     with pytest.raises(llm.LLMUnavailable, match="nicht erreichbar"):
         llm.probe(settings_for(backend, f"http://127.0.0.1:{free_port()}"))
+
+
+# --- deadlines (issue 15, item 4) -----------------------------------------------------------------
+
+SLOW_CHUNKS = [f"Wort{i} " for i in range(12)] + ["563 Euro [1]."]  # one token a second: 13 s in all
+
+
+@pytest.mark.parametrize("backend", ["ollama", "openai"])
+def test_slow_model_meets_one_overall_deadline(backend: str) -> None:
+    """JCA_LLM_TIMEOUT_S bounds the whole answer, not each read: a model streaming one token a second
+    is cut off after the timeout and the extractive answer follows, its reason naming that timeout."""
+    scenario = Scenario(chunks=SLOW_CHUNKS, chunk_delay_s=1.0)
+    with fake_server(scenario) as url:
+        s = settings_for(backend, url, llm_timeout_s=3)
+        start = time.monotonic()
+        parts = list(answer_stream(QUESTION, "citizen", retriever=FixedRetriever(), settings=s))
+        seconds = time.monotonic() - start
+    final = parts[-1]
+    assert seconds < 5.5, seconds  # old code: about 13 s (each read within 3 s), then a generated answer
+    assert any(not p.complete and p.mode is AnswerMode.GENERATED for p in parts)  # tokens did stream
+    assert final.complete and final.mode is AnswerMode.EXTRACTIVE
+    assert prompts.NOTICE_FALLBACK in final.notice and "563" in final.text
+    assert "3 s" in final.fallback_reason and "Antwort" in final.fallback_reason
+
+
+def test_slow_probe_reason_names_the_probe_timeout() -> None:
+    """The probe (here 0.5 s) times out: the stated reason gives 0,5 s, not the answer timeout (30 s)."""
+    scenario = Scenario(tags_delay_s=2.0)
+    with fake_server(scenario) as url:
+        s = settings_for("ollama", url, llm_timeout_s=30, llm_probe_timeout_s=0.5)
+        start = time.monotonic()
+        a = answer(QUESTION, "citizen", retriever=FixedRetriever(), settings=s)
+        seconds = time.monotonic() - start
+    assert a.mode is AnswerMode.EXTRACTIVE and seconds < 2.0
+    assert "0,5 s" in a.fallback_reason and "30" not in a.fallback_reason
+    assert not any(p == "/api/chat" for _, p, _ in scenario.requests)

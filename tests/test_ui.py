@@ -286,7 +286,7 @@ def test_broken_upload_shows_german_error_and_index_is_unchanged(server: Server,
     client = server.client(EDITOR_PATH + "/", EDITOR)
     message = client.predict([handle_file(str(broken))], "automatisch", None, api_name="/pruefen")
     assert "kaputt.pdf" in message and "kann nicht aufgenommen werden" in message
-    result = client.predict(api_name="/aufnehmen")
+    result = client.predict(False, api_name="/aufnehmen")  # the confirmation box (fundamental replacements)
     assert "Nichts zum Aufnehmen" in result[0]
     after = _snapshot(server.ws)
     assert after[:2] == before[:2]  # documents and generation unchanged (the audit log notes the refusal)

@@ -36,11 +36,11 @@ from starlette.routing import Mount  # noqa: E402
 
 from assistant.answering.service import answer_stream  # noqa: E402
 from assistant.answering.types import Answer, Source  # noqa: E402
-from assistant.errors import InvalidDocumentError, UserFacingError  # noqa: E402
+from assistant.errors import IngestCancelled, InvalidDocumentError, UserFacingError  # noqa: E402
 from assistant.faq.entries import EntryFormatError, from_toml, to_toml  # noqa: E402
 from assistant.faq.store import EntryStatus, FaqStore  # noqa: E402
 from assistant.language import detect_language  # noqa: E402
-from assistant.ingest import DocumentReport, Ingestor  # noqa: E402
+from assistant.ingest import CONFIRM_REPLACE_LABEL, DocumentReport, Ingestor, duration_text  # noqa: E402
 from assistant.model import Audience, Visibility  # noqa: E402
 from assistant.privacy import find_personal_data, warning_text  # noqa: E402
 from assistant.retrieval.retriever import Retriever  # noqa: E402
@@ -161,6 +161,7 @@ class AssistantApp:
         self._gradio_apps: dict[str, Any] = {}  # mount path → Gradio's App (its login tokens)
         self.blocks: dict[str, gr.Blocks] = {}  # mount path → Blocks
         self._ingest_lock = threading.Lock()
+        self._cancel_ingest = threading.Event()  # set by "Aufnahme abbrechen", checked between embedding batches
         self.uploads = UploadRegistry()  # upload paths per logged-in user, filled by ui.security
         self.offers_tab: OffersTab | None = None  # the handlers of "Stellenangebote", set by staff_blocks
 
@@ -407,6 +408,11 @@ class AssistantApp:
             head = (f"**Neue Version: {name}** aus {file}: Stand {stand}; {r.added} neu, {r.changed} geändert, "
                     f"{r.removed} entfernt, {r.unchanged} unverändert")
         text = f"{head} · Sichtbarkeit: {vis_text}"
+        if r.to_embed:
+            text += f" · einzubetten: {r.to_embed} Einheiten, {duration_text(r.estimated_seconds)}"
+        if r.replacement_changes:  # another kind or visibility, or a law shrunk: needs the confirmation box
+            text += (f"\n\n**Achtung, grundlegende Änderung:** {render.md_text(' · '.join(r.replacement_changes))}. "
+                     f"Zum Aufnehmen „{CONFIRM_REPLACE_LABEL}“ ankreuzen.")
         if r.status == "updated":
             if r.changed_sections:
                 shown = render.md_text(", ".join(r.changed_sections[:60]))
@@ -416,7 +422,7 @@ class AssistantApp:
                 text += "\n\nKeine inhaltlichen Änderungen."
         return text
 
-    def ingest_pending(self, pending: list[dict] | None, request: gr.Request,
+    def ingest_pending(self, pending: list[dict] | None, request: gr.Request, confirm_replace: bool = False,
                        progress: gr.Progress = gr.Progress()) -> tuple:  # noqa: B008
         """Ingest the previewed files (from the server-side session state, never from the client)."""
         user = self.user_with(request, EDITOR_ROLES)
@@ -428,6 +434,7 @@ class AssistantApp:
         lines: list[str] = []
         total = len(pending)
         with self._ingest_lock:
+            self._cancel_ingest.clear()
             for i, item in enumerate(pending):
                 path = Path(item["path"])
 
@@ -438,8 +445,15 @@ class AssistantApp:
                 progress(i / total, desc=f"Aufnahme {item['file']}")
                 vis = Visibility(item["visibility"]) if item.get("visibility") else None
                 try:
-                    summary = Ingestor(self.ws, report_progress).ingest_paths(
-                        [path], name=item["name"] or None, visibility=vis, actor=user)
+                    summary = Ingestor(self.ws, report_progress, self._cancel_ingest).ingest_paths(
+                        [path], name=item["name"] or None, visibility=vis, actor=user,
+                        confirm_replace=bool(confirm_replace))
+                except IngestCancelled as exc:
+                    self.ws.catalog.audit(user, "aufnahme-abgebrochen", item["file"])
+                    rest = [p["file"] for p in pending[i + 1:]]
+                    lines.append(f"**Abgebrochen:** {render.md_text(exc.message)}"
+                                 + (f" Nicht aufgenommen: {render.md_text(', '.join(rest))}." if rest else ""))
+                    break
                 except UserFacingError as exc:
                     lines.append(f"**Fehler:** **{render.md_text(item['file'])}**: {render.md_text(exc.message)}")
                     continue
@@ -463,6 +477,15 @@ class AssistantApp:
                                      f"(Stand {render.german_date(r.stand_after)}, {summary.seconds:.1f} s).")
             progress(1.0, desc="fertig")
         return ("\n\n".join(lines), [], gr.update(interactive=False), *self._editor_views())
+
+    def cancel_ingest(self, request: gr.Request) -> str:
+        """Ask the running ingestion to stop before its next embedding batch (the index stays as it was)."""
+        if not self.user_with(request, EDITOR_ROLES):
+            return REFUSAL
+        if not self._ingest_lock.locked():
+            return "Es läuft gerade keine Aufnahme."
+        self._cancel_ingest.set()
+        return "Abbruch angefordert – die Aufnahme hält nach dem laufenden Schritt an."
 
     def discard_pending(self, pending: list[dict] | None, request: gr.Request) -> tuple[str, list, Any]:
         if not self.user_with(request, EDITOR_ROLES):
@@ -816,6 +839,10 @@ class AssistantApp:
                     preview_btn = gr.Button("Änderungen prüfen", variant="secondary")
                     confirm_btn = gr.Button("Aufnehmen", variant="primary", interactive=False)
                     discard_btn = gr.Button("Verwerfen")
+                    cancel_btn = gr.Button("Aufnahme abbrechen", variant="stop")
+                confirm_replace = gr.Checkbox(label=CONFIRM_REPLACE_LABEL, value=False,
+                                              info="nötig, wenn eine Ersetzung Art oder Sichtbarkeit ändert "
+                                                   "oder ein Gesetz stark verkleinert")
                 upload_msg = gr.Markdown("")
             with gr.Tab("Zurückziehen"):
                 withdraw_name = gr.Dropdown([], label="Dokument")
@@ -863,8 +890,11 @@ class AssistantApp:
             audit_refresh.click(self.editor_refresh, None, views, api_visibility="private")
             preview_btn.click(self.preview_uploads, [files, visibility, name, pending],
                               [upload_msg, pending, confirm_btn], api_name="pruefen", api_visibility="undocumented")
-            confirm_btn.click(self.ingest_pending, [pending], [upload_msg, pending, confirm_btn, *views],
-                              api_name="aufnehmen", api_visibility="undocumented", concurrency_limit=1)
+            confirm_btn.click(self.ingest_pending, [pending, confirm_replace], [upload_msg, pending, confirm_btn, *views],
+                              api_name="aufnehmen", api_visibility="undocumented", concurrency_limit=1
+                              ).then(lambda: False, None, confirm_replace, api_visibility="private")  # once only
+            cancel_btn.click(self.cancel_ingest, None, upload_msg, api_name="abbrechen", api_visibility="undocumented",
+                             concurrency_limit=None)
             discard_btn.click(self.discard_pending, [pending], [upload_msg, pending, confirm_btn],
                               api_visibility="private")
             withdraw_btn.click(self.withdraw, [withdraw_name, withdraw_ok], [withdraw_msg, *views, withdraw_ok],

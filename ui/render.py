@@ -26,6 +26,7 @@ ACTION_LABELS = {  # audit log actions (catalog and web app) in German
     "ingest": "aufgenommen", "remove": "zurückgezogen", "anmeldung": "Anmeldung",
     "anmeldung-fehlgeschlagen": "Anmeldung fehlgeschlagen", "upload-abgelehnt": "Upload abgelehnt",
     "aufnahme-fehler": "Aufnahme fehlgeschlagen", "abmeldung": "Abmeldung", "faq-sync": "Häufige Fragen eingelesen",
+    "aufnahme-abgebrochen": "Aufnahme abgebrochen",
     "faq-neu": "Häufige Frage angelegt", "faq-geaendert": "Häufige Frage geändert",
     "faq-bestaetigt": "Häufige Frage bestätigt", "faq-zurueckgezogen": "Häufige Frage zurückgezogen",
 }

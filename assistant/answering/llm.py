@@ -13,7 +13,9 @@ The llama-index modules are imported lazily: they are slow to import and not nee
 from __future__ import annotations
 
 import logging
+import queue
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -41,14 +43,30 @@ def openai_base(url: str) -> str:
     return url if urlparse(url).path not in ("", "/") else url + "/v1"
 
 
-def _describe(exc: BaseException, settings: Settings) -> str:
-    """A German reason for a backend failure, for logs and the operator-facing fallback reason."""
+def seconds_text(seconds: float) -> str:
+    """Seconds the German way: 2 → "2", 0.5 → "0,5"."""
+    return f"{seconds:g}".replace(".", ",")
+
+
+def answer_timeout_text(seconds: float) -> str:
+    return (f"Das Sprachmodell hat die Antwort nicht innerhalb von {seconds_text(seconds)} s fertiggestellt "
+            "(Zeitlimit für die ganze Antwort, JCA_LLM_TIMEOUT_S).")
+
+
+def _describe(exc: BaseException, settings: Settings, timeout_s: float | None = None) -> str:
+    """A German reason for a backend failure, for logs and the operator-facing fallback reason.
+
+    `timeout_s` is the timeout that was in force (the probe's or the answer's), so a timeout names it.
+    """
     name = type(exc).__name__
     text = str(exc)
     if isinstance(exc, LLMUnavailable):
         return exc.message
     if isinstance(exc, httpx.TimeoutException) or "timeout" in name.lower() or "timed out" in text.lower():
-        return f"Das Sprachmodell hat nicht innerhalb von {settings.llm_timeout_s:.0f} s geantwortet."
+        if timeout_s is not None:
+            return (f"Der Sprachmodell-Server hat nicht innerhalb von {seconds_text(timeout_s)} s auf die "
+                    "Erreichbarkeitsprüfung geantwortet (JCA_LLM_PROBE_TIMEOUT_S).")
+        return answer_timeout_text(settings.llm_timeout_s)
     if isinstance(exc, (httpx.ConnectError, ConnectionError)) or "connect" in name.lower():
         return f"Der Sprachmodell-Server unter {settings.llm_base_url} ist nicht erreichbar."
     status = getattr(exc, "status_code", None)
@@ -62,10 +80,15 @@ def _describe(exc: BaseException, settings: Settings) -> str:
 # --- reachability --------------------------------------------------------------------------------
 
 
-def probe(settings: Settings) -> None:
-    """Fail fast (short timeout) when the backend cannot answer; raises LLMUnavailable."""
+def probe(settings: Settings, deadline: float | None = None) -> None:
+    """Fail fast (short timeout) when the backend cannot answer; raises LLMUnavailable.
+
+    `deadline` (time.monotonic()) is the answer's overall deadline; the probe never runs past it.
+    """
     backend = settings.llm_backend
     timeout = min(settings.llm_probe_timeout_s, settings.llm_timeout_s)
+    if deadline is not None:
+        timeout = max(0.0, min(timeout, deadline - time.monotonic()))
     try:
         if backend == "ollama":
             r = httpx.get(settings.llm_base_url.rstrip("/") + "/api/tags", timeout=timeout)
@@ -94,7 +117,7 @@ def probe(settings: Settings) -> None:
     except LLMUnavailable:
         raise
     except (httpx.HTTPError, ValueError, OSError) as exc:
-        raise LLMUnavailable(_describe(exc, settings)) from exc
+        raise LLMUnavailable(_describe(exc, settings, timeout)) from exc
 
 
 # --- the llama-index LLM -------------------------------------------------------------------------
@@ -144,24 +167,66 @@ def make_llm(settings: Settings) -> LLM:
     raise LLMUnavailable("Es ist kein Sprachmodell eingestellt.")
 
 
-def stream_chat(settings: Settings, messages: Sequence[tuple[str, str]]) -> Iterator[str]:
-    """Stream the reply to (role, content) messages as text deltas; any failure raises LLMUnavailable."""
+def _pump(settings: Settings, messages: Sequence[tuple[str, str]], out: queue.Queue,
+          stop: threading.Event) -> None:
+    """Worker thread: read the model's stream into `out` until done, failed or told to stop."""
     from llama_index.core.llms import ChatMessage, MessageRole
 
     roles = {"system": MessageRole.SYSTEM, "user": MessageRole.USER, "assistant": MessageRole.ASSISTANT}
     try:
         llm = make_llm(settings)
         chat = [ChatMessage(role=roles[role], content=content) for role, content in messages]
-        produced = False
-        for response in llm.stream_chat(chat):
-            delta = response.delta or ""
-            if delta:
-                produced = True
-                yield delta
+        stream = llm.stream_chat(chat)
+        try:
+            for response in stream:
+                if stop.is_set():
+                    break
+                out.put(("delta", response.delta or ""))
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()  # closes the HTTP response of an abandoned answer
+        out.put(("done", None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which decides
+        out.put(("error", exc))
+
+
+def stream_chat(settings: Settings, messages: Sequence[tuple[str, str]],
+                deadline: float | None = None) -> Iterator[str]:
+    """Stream the reply to (role, content) messages as text deltas; any failure raises LLMUnavailable.
+
+    One deadline (time.monotonic(); default: now + JCA_LLM_TIMEOUT_S) bounds the whole answer, however
+    steadily a slow server trickles tokens: the client's own timeout only bounds each read. The stream is
+    read in a worker thread so that waiting for the next token can stop at the deadline.
+    """
+    deadline = deadline if deadline is not None else time.monotonic() + settings.llm_timeout_s
+    out: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    threading.Thread(target=_pump, args=(settings, messages, out, stop), daemon=True,
+                     name="llm-stream").start()
+    produced = False
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            try:
+                kind, value = out.get(timeout=remaining) if remaining > 0 else out.get_nowait()
+            except queue.Empty:
+                log.info("LLM backend %s missed the answer deadline (%s s)", settings.llm_backend,
+                         settings.llm_timeout_s)
+                raise LLMUnavailable(answer_timeout_text(settings.llm_timeout_s)) from None
+            if kind == "delta":
+                if value:
+                    produced = True
+                    yield value
+            elif kind == "done":
+                break
+            else:
+                exc = value
+                if isinstance(exc, LLMUnavailable):
+                    raise exc
+                log.info("LLM backend %s failed: %r", settings.llm_backend, exc)
+                raise LLMUnavailable(_describe(exc, settings)) from exc
         if not produced:
             raise LLMUnavailable("Das Sprachmodell hat keine Antwort geliefert.")
-    except LLMUnavailable:
-        raise
-    except Exception as exc:  # noqa: BLE001 - every backend error means: fall back
-        log.info("LLM backend %s failed: %r", settings.llm_backend, exc)
-        raise LLMUnavailable(_describe(exc, settings)) from exc
+    finally:
+        stop.set()  # the worker stops at its next token (or its read timeout)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -299,8 +300,9 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
         yield _extractive(question, query, audience, language, hits)
         return
 
+    deadline = time.monotonic() + settings.llm_timeout_s  # one deadline for the whole generated answer
     try:
-        probe(settings)
+        probe(settings, deadline)
     except LLMUnavailable as exc:
         log.info("LLM backend %s unavailable: %s", settings.llm_backend, exc.message)
         yield _extractive(question, query, audience, language, hits, exc.message)
@@ -312,7 +314,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
     notice = _notice("generated", audience, language)
     text = ""
     try:
-        for delta in stream_chat(settings, messages):
+        for delta in stream_chat(settings, messages, deadline):
             text += delta
             visible = _visible(text)
             if visible:

@@ -177,6 +177,7 @@ class Analysis:
     dense: np.ndarray  # cosine of every unit (0 where not allowed)
     bm25_raw: np.ndarray
     bm25: np.ndarray
+    audience: Audience = Audience.STAFF  # whose statistics (citizens: the public units only)
 
 
 class Analyzer:
@@ -259,7 +260,7 @@ class Analyzer:
         cands = np.fromiter(pool.keys(), dtype=np.int64, count=len(pool))
         X = self._features(info, cands, dense, bm25, bm25_raw, title_sec, set(exact_ids), exact_sections,
                            named_docs)
-        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25)
+        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25, Audience(audience))
 
     def _features(self, info: QueryInfo, cands: np.ndarray, dense: np.ndarray, bm25: np.ndarray,
                   bm25_raw: np.ndarray, title_sec: np.ndarray, exact_ids: set[int],

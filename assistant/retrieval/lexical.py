@@ -93,6 +93,42 @@ class LexicalIndex:
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
 
+class SubsetIndex:
+    """A LexicalIndex over some of the texts with statistics of their own (vocabulary, idf, lengths),
+    addressed by the positions of all texts: scores outside the subset are 0.
+
+    Citizens search the public units with the statistics of the public units only, so that adding or
+    changing an internal document never shifts a citizen's ranking.
+    """
+
+    def __init__(self, texts: list[str], mask: np.ndarray) -> None:
+        self._positions = np.flatnonzero(mask)
+        self._inner = LexicalIndex([texts[i] for i in self._positions])
+        self.size = self._inner.size
+        self.document_frequency = self._inner.document_frequency
+        empty: frozenset[str] = frozenset()
+        self.token_sets = [empty] * len(texts)
+        for i, tokens in zip(self._positions, self._inner.token_sets):
+            self.token_sets[i] = tokens
+        self._total = len(texts)
+
+    def tokens(self, text: str) -> list[str]:
+        return self._inner.tokens(text)
+
+    def head_stem(self, word: str) -> str:
+        return self._inner.head_stem(word)
+
+    def scores(self, query: str) -> np.ndarray:
+        out = np.zeros(self._total, dtype=np.float32)
+        out[self._positions] = self._inner.scores(query)
+        return out
+
+
+def audience_index(texts: list[str], mask: np.ndarray, full: LexicalIndex) -> LexicalIndex | SubsetIndex:
+    """The index of the texts under `mask`: `full` itself when the mask holds all texts (or none)."""
+    return full if mask.all() or not mask.any() else SubsetIndex(texts, mask)
+
+
 GERMAN_MARKERS = frozenset({"der", "die", "das", "ist", "ich", "wie", "was", "wer", "wird", "bei", "und", "mein",
                             "meine", "für", "ein", "eine", "kann", "darf", "muss", "wann", "welche", "gibt", "nicht",
                             "mit", "auch", "oder", "wenn", "habe", "bin", "sind", "werden", "mir", "mich"})

@@ -21,7 +21,7 @@ from ..textprep import indexed_text
 from ..workspace import Workspace
 from .features import Analysis, Analyzer, dense_text, query_info
 from .glossary import covered_by_glossary, expansions, has_anchor, is_amount_question, outside_topics
-from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
+from .lexical import QUERY_NOISE, LexicalIndex, audience_index, german_nouns, is_german, words
 from .lookup import UnitLookup
 from .ranker import load_ranker, load_scope_model, order_candidates, scope_features
 from .references import Reference, find_references
@@ -92,7 +92,8 @@ class Retriever:
             [su.unit.text for su in units if su.unit.doc == self.params.primary_law])
         self._prior = np.array([self._unit_prior(su) for su in units], dtype=np.float32)
         self._has_table = np.array([" | " in su.unit.text for su in units], dtype=bool)
-        self.lexical = LexicalIndex([indexed_text(su.unit) for su in units]) if units else None
+        texts = [indexed_text(su.unit) for su in units]
+        self.lexical = LexicalIndex(texts) if units else None
         sections: dict[tuple[str, str], int] = {}
         self._section_of = np.array(
             [sections.setdefault((su.unit.doc, su.unit.section or su.unit.label), len(sections)) for su in units],
@@ -103,15 +104,32 @@ class Retriever:
             if not section_titles[sid]:
                 section_titles[sid] = " ".join([su.unit.title, *su.unit.breadcrumb[-2:]])
         self.titles = LexicalIndex(section_titles) if units else None
+        # citizens: BM25 statistics of the public units (and of sections with a public unit) only
+        self.lexical_citizen, self.titles_citizen = self.lexical, self.titles
+        if units:
+            public_sections = np.zeros(len(sections), dtype=bool)
+            public_sections[self._section_of[self._public]] = True
+            self.lexical_citizen = audience_index(texts, self._public, self.lexical)
+            self.titles_citizen = audience_index(section_titles, public_sections, self.titles)
         self.lookup = UnitLookup(units)
         self.analyzer: Analyzer | None = None
+        self.analyzer_citizen: Analyzer | None = None
         learned = self.ws.settings.ranker == "learned"
         self.ranker = load_ranker() if learned else None
         self.scope = load_scope_model() if learned else None
         if learned and units:
+            vectors = self._unit_vectors(units)
             self.analyzer = Analyzer(units, self.lexical, self.titles, self._section_of, self._cited_by_primary,
-                                     self.lookup, self._unit_vectors(units), _anchor_section)
+                                     self.lookup, vectors, _anchor_section)
+            self.analyzer_citizen = self.analyzer
+            if self.lexical_citizen is not self.lexical:
+                self.analyzer_citizen = Analyzer(units, self.lexical_citizen, self.titles_citizen, self._section_of,
+                                                 self._cited_by_primary, self.lookup, vectors, _anchor_section)
         self._generation = generation
+
+    def analyzer_for(self, audience: Audience | str) -> Analyzer | None:
+        """The analyzer with the audience's BM25 statistics (citizens: public units only)."""
+        return self.analyzer_citizen if Audience(audience) == Audience.CITIZEN else self.analyzer
 
     def _unit_vectors(self, units: list[StoredUnit]) -> np.ndarray:
         """The stored (normalised) vector of every active unit, read once from Chroma: dense scores of all
@@ -157,11 +175,11 @@ class Retriever:
         extra = expansions(question)
         expanded = " ".join([question, *extra])
 
-        lexical = self.lexical.scores(expanded)
+        lexical = (self.lexical_citizen if audience == Audience.CITIZEN else self.lexical).scores(expanded)
         lexical[~allowed] = 0.0
         dense = self._dense_scores(expanded if p.expand_dense and extra else question, audience, allowed)
 
-        fused = (self._fuse(dense, lexical) + self._title_scores(expanded)) * self._prior
+        fused = (self._fuse(dense, lexical) + self._title_scores(expanded, audience)) * self._prior
         if is_amount_question(question):
             fused = np.where(self._has_table, fused * p.table_boost, fused)
         fused[~allowed] = 0.0
@@ -207,10 +225,11 @@ class Retriever:
         audience = Audience(audience)
         question = question[: self.ws.settings.max_question_chars]
         self.refresh()
-        info = query_info(question, self.lexical)
+        analyzer = self.analyzer_for(audience)
+        info = query_info(question, analyzer.lexical)
         if vector is None:
             vector = self.ws.embedder.embed_query(dense_text(info))
-        return self.analyzer.analyse(question, audience, self._allowed(audience, as_of), vector, info)
+        return analyzer.analyse(question, audience, self._allowed(audience, as_of), vector, info)
 
     def rank(self, analysis: Analysis) -> tuple[list[int], list[float]]:
         scores = self.ranker.score(analysis.features)
@@ -224,15 +243,20 @@ class Retriever:
             return True, None
         if self.scope is None:
             return bool(ranked), None
-        x = scope_features(self.analyzer, analysis, ranked, scores)
+        x = scope_features(self._analyzer_of(analysis), analysis, ranked, scores)
         if self.scope.p_out_of_scope(x, analysis.info.question) < self.scope.threshold:
             return True, None
         return False, self.scope.office(analysis.info.question)
 
+    def _analyzer_of(self, analysis: Analysis) -> Analyzer:
+        """The analyzer whose statistics produced this analysis (citizen or staff)."""
+        citizen = self.analyzer_citizen
+        return citizen if citizen is not None and analysis.audience == Audience.CITIZEN else self.analyzer
+
     def _retrieve_learned(self, question: str, audience: Audience, k: int, allowed: np.ndarray) -> RetrievalResult:
-        info = query_info(question, self.lexical)
-        analysis = self.analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(dense_text(info)),
-                                         info)
+        analyzer = self.analyzer_for(audience)
+        info = query_info(question, analyzer.lexical)
+        analysis = analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(dense_text(info)), info)
         ranked, scores = self.rank(analysis)
         exact = set(analysis.exact_first)  # they lead the ranking (the answer quotes their opening)
         hits = [Hit(self.units[i], s, float(analysis.dense[i]), float(analysis.bm25[i]), i in exact)
@@ -308,12 +332,12 @@ class Retriever:
             fused[ranked] += weight / (p.rrf_k + np.arange(1, len(ranked) + 1))
         return fused * (p.rrf_k + 1)
 
-    def _title_scores(self, query: str) -> np.ndarray:
+    def _title_scores(self, query: str, audience: Audience = Audience.STAFF) -> np.ndarray:
         """Reciprocal rank of each unit's section among the sections whose titles match the query."""
         p = self.params
         if not p.title_weight:
             return np.zeros(len(self.units), dtype=np.float32)
-        scores = self.titles.scores(query)
+        scores = (self.titles_citizen if audience == Audience.CITIZEN else self.titles).scores(query)
         matched = np.flatnonzero(scores > 0)
         section_rrf = np.zeros(len(scores), dtype=np.float32)
         ranked = matched[np.argsort(-scores[matched])][: self.ws.settings.candidate_k]

@@ -258,7 +258,7 @@ def scope_rows(retriever, samples: Sequence[Sample], ranked) -> tuple[np.ndarray
         t = scope_target(s.question)
         if t is None or s.analysis.exact_first:
             continue
-        X.append(scope_features(retriever.analyzer, s.analysis, order, scores))
+        X.append(scope_features(retriever.analyzer_for(s.analysis.audience), s.analysis, order, scores))
         texts.append(s.analysis.info.question)
         y.append(t)
     return np.array(X), texts, np.array(y)
@@ -270,7 +270,7 @@ def refusals(retriever, scope: ScopeModel, samples: Sequence[Sample], ranked) ->
         if s.analysis.exact_first:
             out.append(False)
             continue
-        x = scope_features(retriever.analyzer, s.analysis, order, scores)
+        x = scope_features(retriever.analyzer_for(s.analysis.audience), s.analysis, order, scores)
         out.append(scope.p_out_of_scope(x, s.analysis.info.question) >= scope.threshold)
     return out
 

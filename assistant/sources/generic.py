@@ -102,7 +102,7 @@ def parse_generic(
     except InvalidDocumentError:
         raise
     except Exception as exc:  # a library failed on this file: the file is the problem, not the caller
-        logger.warning("parsing %s failed", path, exc_info=True)
+        logger.debug("parsing %s failed", path, exc_info=True)  # the user reads the German one-liner below
         raise InvalidDocumentError(
             filename, f"Die Datei ist beschädigt oder kann nicht gelesen werden ({type(exc).__name__})."
         ) from exc
@@ -742,11 +742,27 @@ def _drop_running_lines(lines: list[_PdfLine], heights: dict[int, float]) -> lis
     repeated: set[str] = set()
     if pages >= 3:
         pages_per_key = Counter(k for k, _page in {(key(line), line.page) for line in lines if in_margin(line)})
-        repeated = {k for k, n in pages_per_key.items() if n >= max(3, pages // 2)}
+        frequent = {k for k, n in pages_per_key.items() if n >= max(3, pages // 2)}
+        by_key: dict[str, list[_PdfLine]] = {}
+        for line in lines:
+            if in_margin(line) and key(line) in frequent:
+                by_key.setdefault(key(line), []).append(line)
+        repeated = {k for k, group in by_key.items() if _runs(group)}
     return [
         line for line in lines
         if not (in_margin(line) and (key(line) in repeated or _PAGE_NUMBER.match(line.text)))
     ]
+
+
+def _runs(group: list[_PdfLine]) -> bool:
+    """Lines alike but for their numbers are a running header or footer when most repeat the same text
+    ("Stand: 01.03.2025"), or when a number counts the pages ("Seite 3 von 10"); lines that differ from
+    page to page otherwise ("Eintrag 4711 …" on each of 1,000 pages) are the content."""
+    same_text = Counter(line.text.strip().lower() for line in group).most_common(1)[0][1]
+    if same_text * 2 >= len(group):
+        return True
+    offsets = Counter(off for line in group for off in {int(n) - line.page for n in re.findall(r"\d{1,6}", line.text)})
+    return bool(offsets) and offsets.most_common(1)[0][1] >= 0.8 * len(group)
 
 
 def _letters(text: str) -> str:
