@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -35,7 +34,8 @@ class StoreUnavailable(UserFacingError):
 
     def __init__(self, settings: Settings, cause: BaseException) -> None:
         super().__init__(f"Der Vektorspeicher ({describe_store(settings)}) ist nicht erreichbar oder nicht "
-                         f"nutzbar ({type(cause).__name__}: {str(cause)[:160]}).")
+                         f"nutzbar ({type(cause).__name__}).")
+        log.info("vector store not usable: %r", cause)
         self.cause = cause
 
 
@@ -88,7 +88,7 @@ class VectorStore:
         self.settings = settings
         safe_model = "".join(c if c.isalnum() else "-" for c in model_name).strip("-")[:40] or "model"
         self.name = f"{settings.collection_prefix}-{safe_model}"
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._client = None
         self._collection = None
         self._open()
@@ -118,24 +118,28 @@ class VectorStore:
                 _close_client(old)
             self._open()
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except _store_errors() as exc:
-            raise StoreUnavailable(self.settings, exc) from exc
-
     def _call(self, op: Callable[[], T]) -> T:
-        with self._guard():
+        """Run one operation; a stale client (another process wrote, the server restarted) gets one reopen."""
+        errors = _store_errors()
+        try:
             return op()
+        except errors as first:
+            log.info("vector store operation failed (%s), reopening", type(first).__name__)
+            try:
+                self.reopen()
+                return op()
+            except (StoreUnavailable, *errors) as exc:
+                if isinstance(exc, StoreUnavailable):
+                    raise
+                raise StoreUnavailable(self.settings, exc) from exc
 
     def count(self) -> int:
         return self._call(lambda: self.collection.count())
 
     def all_ids(self) -> set[str]:
-        ids: set[str] = set()
-        offset, page = 0, 5000
-        with self._guard():
+        def op() -> set[str]:
+            ids: set[str] = set()
+            offset, page = 0, 5000
             while True:
                 got = self.collection.get(include=[], limit=page, offset=offset)["ids"]
                 ids.update(got)
@@ -143,45 +147,49 @@ class VectorStore:
                     return ids
                 offset += page
 
+        return self._call(op)
+
     def existing(self, ids: list[str]) -> set[str]:
         """The ids of these the store holds."""
-        found: set[str] = set()
-        with self._guard():
+        def op() -> set[str]:
+            found: set[str] = set()
             for start in range(0, len(ids), 1000):
                 found.update(self.collection.get(ids=ids[start:start + 1000], include=[])["ids"])
-        return found
+            return found
+
+        return self._call(op)
 
     def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         """The stored vectors of these ids (ids the store does not hold are left out)."""
-        found: dict[str, np.ndarray] = {}
-        with self._guard():
+        def op() -> dict[str, np.ndarray]:
+            found: dict[str, np.ndarray] = {}
             for start in range(0, len(ids), 1000):
                 got = self.collection.get(ids=ids[start:start + 1000], include=["embeddings"])
                 found.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
-        return found
+            return found
+
+        return self._call(op)
 
     def upsert(self, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
-        with self._guard():
-            for start in range(0, len(ids), 1000):
-                end = start + 1000
-                self.collection.upsert(
-                    ids=ids[start:end],
-                    embeddings=vectors[start:end].tolist(),
-                    documents=documents[start:end],
-                    metadatas=metadatas[start:end],
-                )
+        for start in range(0, len(ids), 1000):
+            end = start + 1000
+            self._call(lambda start=start, end=end: self.collection.upsert(
+                ids=ids[start:end], embeddings=vectors[start:end].tolist(), documents=documents[start:end],
+                metadatas=metadatas[start:end]))
 
     def delete(self, ids: list[str]) -> None:
-        with self._guard():
-            for start in range(0, len(ids), 1000):
-                self.collection.delete(ids=ids[start:start + 1000])
+        for start in range(0, len(ids), 1000):
+            self._call(lambda start=start: self.collection.delete(ids=ids[start:start + 1000]))
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[DenseHit]:
-        with self._guard():
+        def op():
             count = self.collection.count()
             if count == 0:
-                return []
-            res = self.collection.query(
-                query_embeddings=[vector.tolist()], n_results=min(n, count), where=where, include=["distances"]
-            )
+                return None
+            return self.collection.query(query_embeddings=[vector.tolist()], n_results=min(n, count), where=where,
+                                         include=["distances"])
+
+        res = self._call(op)
+        if res is None:
+            return []
         return [DenseHit(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0])]

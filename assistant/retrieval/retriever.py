@@ -148,11 +148,7 @@ class Retriever:
         store = self.ws.store  # raises StoreUnavailable when the store cannot be opened
         if reopen:
             store.reopen()
-        try:
-            found = store.vectors(ids)
-        except StoreUnavailable:  # a stale client (embedded store rewritten, server restarted): once more
-            store.reopen()
-            found = store.vectors(ids)
+        found = store.vectors(ids)
         return found, (len(found) if len(found) == len(ids) else store.count())
 
     def _unit_vectors(self, units: list[StoredUnit], reopen: bool) -> np.ndarray | None:
@@ -369,11 +365,7 @@ class Retriever:
         vector = self.ws.embedder.embed_query(query)
         where = {"visibility": Visibility.PUBLIC.value} if audience == Audience.CITIZEN else None
         try:
-            try:
-                found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
-            except StoreUnavailable:  # a stale client: reopen once
-                self.ws.store.reopen()
-                found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
+            found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
         except StoreUnavailable as exc:
             log.warning("vector store not usable, answering from lexical search: %s", exc.message)
             with self._lock:
