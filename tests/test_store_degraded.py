@@ -23,6 +23,7 @@ import pytest
 
 from assistant import cli
 from assistant.answering.service import answer
+from assistant.catalog import Catalog
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.health import NOTICE_LEXICAL, StoreState, check_store
 from assistant.ingest import Ingestor
@@ -60,11 +61,24 @@ class ChromaServer:
                 time.sleep(0.2)
         pytest.fail("chroma server did not start")
 
-    def stop(self) -> None:
+    def stop(self, kill: bool = False) -> None:
         if self.proc is not None:
-            self.proc.terminate()
+            self.proc.kill() if kill else self.proc.terminate()
             self.proc.wait(timeout=20)
             self.proc = None
+
+
+class KillServerAfterSwitch(Catalog):
+    """The real catalog; right after a version switch commits, the Chroma server is killed (SIGKILL)."""
+
+    def __init__(self, path: Path, server: ChromaServer) -> None:
+        super().__init__(path)
+        self.server = server
+
+    def activate_version(self, **kwargs) -> int:
+        version_id = super().activate_version(**kwargs)
+        self.server.stop(kill=True)
+        return version_id
 
 
 @pytest.fixture()
@@ -156,3 +170,37 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
         assert any(s.citation.startswith("§ 12") for s in result.sources)
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and "485 von 485 Vektoren vorhanden" in out, out
+
+
+def test_failure_after_the_switch_is_reported_as_such(server: ChromaServer, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture) -> None:
+    """Issue 15, item 3: Chroma killed right after the switch; before the fix the CLI said "Der Index ist
+    unverändert" although the new version was live."""
+    settings = Settings(index_dir=tmp_path / "index", chroma_mode="server", chroma_host="127.0.0.1",
+                        chroma_port=server.port)
+    data = tmp_path / "chroma"
+    server.start(data)
+    note = tmp_path / "notiz.md"
+    note.write_text(NOTE, encoding="utf-8")
+    ws = Workspace(settings)
+    assert not Ingestor(ws).ingest_paths([note], name="Notiz", visibility=Visibility.PUBLIC).failed
+    old = ws.catalog.active_version("Notiz")
+
+    note.write_text(NOTE + "\nIn den Ferien entfällt die Sprechstunde.\n", encoding="utf-8")
+    ws.__dict__["catalog"] = KillServerAfterSwitch(settings.catalog_path, server)  # Workspace.catalog is cached
+    monkeypatch.setattr(cli, "Workspace", lambda: ws)
+    code = cli.main(["ingest", str(note), "--name", "Notiz", "--visibility", "public"])
+    out = " ".join((capsys.readouterr().err).split())
+    new = ws.catalog.active_version("Notiz")
+    assert new.id != old.id and new.n_units == 1  # the switch happened: the new version is live
+    assert code == 2, out
+    assert "Die neue Version von „Notiz“ ist bereits aktiv" in out and "fehlgeschlagen" in out, out
+    assert "Vektorspeicher (Chroma-Server" in out, out
+    assert "unverändert" not in out, out
+
+    # the server comes back with its data: the next ingest removes the old version's vector
+    server.start(data)
+    ws.__dict__["catalog"] = Catalog(settings.catalog_path)
+    assert not Ingestor(ws).ingest_paths([note], name="Notiz", visibility=Visibility.PUBLIC).failed
+    assert ws.store.all_ids() == ws.catalog.active_chroma_ids()
