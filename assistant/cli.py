@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -76,8 +77,14 @@ def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
          "source": v.source}
         for v in versions
     ]
+    from .health import check_store
+
+    health = check_store(ws) if versions else None
     if args.json:
-        print(json.dumps({"documents": rows, "units": sum(r["units"] for r in rows)}, ensure_ascii=False, indent=2))
+        store = {"state": health.state.value, "store": health.store, "expected": health.expected,
+                 "present": health.present, "total": health.total, "message": health.message} if health else None
+        print(json.dumps({"documents": rows, "units": sum(r["units"] for r in rows), "vector_store": store},
+                         ensure_ascii=False, indent=2))
         return 0
     table = Table(title=f"Index: {len(rows)} Dokumente, {sum(r['units'] for r in rows)} Einheiten")
     for col in ("Dokument", "Art", "Sichtbarkeit", "Stand", "Einheiten", "aufgenommen"):
@@ -85,6 +92,10 @@ def cmd_status(args: argparse.Namespace, ws: Workspace) -> int:
     for r in rows:
         table.add_row(r["name"], r["kind"], r["visibility"], r["stand"], str(r["units"]), r["ingested_at"])
     console.print(table)
+    if health is not None:
+        console.print(f"[yellow]{escape(health.message)}[/yellow]" if not health.ok else
+                      f"Vektorspeicher ({escape(health.store)}): {health.present} von {health.expected} Vektoren vorhanden.",
+                      highlight=False)
     return 0
 
 

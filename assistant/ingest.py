@@ -156,6 +156,35 @@ def _metadata(unit: Unit, kind: str, visibility: str, stand: str) -> dict:
     }
 
 
+class IngestFailed(UserFacingError):
+    """An ingestion stopped by an error; the message says which documents are live and which are not."""
+
+    def __init__(self, message: str, switched: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.switched = switched  # documents whose new version became active in this run
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.message if isinstance(exc, UserFacingError) else f"Unerwarteter Fehler ({type(exc).__name__})"
+
+
+def failure_report(file: str, name: str, switched: list[str], exc: BaseException) -> IngestFailed:
+    """What an error during ingestion left behind, in German: the switch is the point of no return."""
+    reason = _reason(exc)
+    if name and name in switched:
+        others = [n for n in switched if n != name]
+        text = (f"Die neue Version von „{name}“ ist bereits aktiv; der Schritt danach (Aufräumen des "
+                f"Vektorspeichers) ist fehlgeschlagen: {reason} Die nächste Aufnahme holt ihn nach.")
+    else:
+        others = list(switched)
+        text = f"Die Aufnahme von „{file}“ ist fehlgeschlagen: {reason} Dieses Dokument ist unverändert."
+    if others:
+        text += f" Bereits in diesem Lauf aktiv geworden: {', '.join(f'„{n}“' for n in others)}."
+    elif not (name and name in switched):
+        text += " Der Index ist unverändert."
+    return IngestFailed(text, tuple(switched))
+
+
 class Ingestor:
     def __init__(self, workspace: Workspace, progress: ProgressCallback | None = None,
                  cancel: threading.Event | None = None) -> None:
@@ -253,7 +282,11 @@ class Ingestor:
             if active is None:
                 return False
             self.ws.catalog.withdraw(name, actor)
-            self._delete_unused_vectors()
+            try:
+                self._delete_unused_vectors()
+            except Exception as exc:  # noqa: BLE001 - the withdrawal is done; say so
+                raise IngestFailed(f"„{name}“ ist bereits aus dem Index entfernt; das Löschen seiner Vektoren ist "
+                                   f"fehlgeschlagen: {_reason(exc)} Die nächste Aufnahme holt es nach.", ()) from exc
             return True
 
     def repair(self) -> int:
@@ -271,16 +304,23 @@ class Ingestor:
     def _run(self, jobs: list[tuple[Path, str | None, Visibility | None, str]], actor: str) -> IngestSummary:
         start = time.perf_counter()
         reports: list[DocumentReport] = []
+        switched: list[str] = []
         with self._lock():
-            self.repair()
+            try:
+                self.repair()
+            except Exception as exc:  # noqa: BLE001 - reported with what it means for the index
+                raise IngestFailed(f"Die Aufnahme hat nicht begonnen: {_reason(exc)} Der Index ist unverändert.",
+                                   ()) from exc
             for i, (path, name, visibility, source) in enumerate(jobs):
                 self._check_cancel(path.name)
                 self.progress(i, len(jobs), path.name)
                 report = DocumentReport(file=path.name)
                 try:
-                    self._ingest_one(path, name, visibility, source, actor, report)
+                    self._ingest_one(path, name, visibility, source, actor, report, switched)
                 except InvalidDocumentError as exc:
                     report.status, report.error = "failed", exc.message
+                except Exception as exc:  # noqa: BLE001 - reported with what is live and what is not
+                    raise failure_report(path.name, report.name, switched, exc) from exc
                 reports.append(report)
             self.progress(len(jobs), len(jobs), "")
         return IngestSummary(reports, time.perf_counter() - start)
@@ -294,7 +334,7 @@ class Ingestor:
         return None
 
     def _ingest_one(self, path: Path, name: str | None, visibility: Visibility | None, source: str,
-                    actor: str, report: DocumentReport) -> None:
+                    actor: str, report: DocumentReport, switched: list[str]) -> None:
         check_path(path, self.ws.settings)
         check_file(path, self.ws.settings)
         if same := self._unchanged(path, name, visibility):
@@ -315,6 +355,7 @@ class Ingestor:
             stand_text=doc.stand_text, source=doc.source, sha256=doc.sha256, link=doc.link, notes=doc.notes,
             units=list(zip(ids, doc.units)), actor=actor,
         )
+        switched.append(doc.name)  # from here on the new version is live, whatever fails next
         self._delete_unused_vectors()
         self.ws.catalog.prune_history()
 

@@ -180,6 +180,17 @@ class AssistantApp:
             built = False
         return "" if built else (EMPTY_INDEX_CITIZEN if citizen else EMPTY_INDEX)
 
+    def store_hint(self, live: bool = False) -> str:
+        """The vector store's state for staff and editors when it is not (fully) usable; `live` asks it now."""
+        from assistant.health import check_store
+
+        try:
+            health = check_store(self.ws) if live else self.retriever.store_health
+        except Exception:  # noqa: BLE001 - a broken catalog must not take the page down
+            log.exception("vector store state not readable")
+            return ""
+        return f"**Hinweis:** {health.message}" if health is not None and not health.ok else ""
+
     def pdf_link(self, source: Source) -> str:
         """/dateien/<version id>/<file name>#page=N for documents without a web link."""
         version = self.ws.catalog.active_version(source.doc)
@@ -290,7 +301,7 @@ class AssistantApp:
             return REFUSAL
         role = "Redaktion" if self.users.role_of(user) == "editor" else "Mitarbeitende"
         extra = f' · <a href="{EDITOR_PATH}/" target="_self">Redaktion</a>' if role == "Redaktion" else ""
-        return render.login_line(user, role, LOGOUT_PATH, extra, self.index_hint())
+        return render.login_line(user, role, LOGOUT_PATH, extra, self.index_hint() or self.store_hint())
 
     # --- editor ----------------------------------------------------------------------------------
 
@@ -316,7 +327,8 @@ class AssistantApp:
         if not user:
             return (REFUSAL, [], [], gr.update(choices=[]), gr.update(choices=[]))
         extra = f' · <a href="{STAFF_PATH}/" target="_self">Mitarbeitende</a>'
-        return (render.login_line(user, "Redaktion", LOGOUT_PATH, extra, self.index_hint()), *self._editor_views())
+        hint = self.index_hint() or self.store_hint(live=True)
+        return (render.login_line(user, "Redaktion", LOGOUT_PATH, extra, hint), *self._editor_views())
 
     def editor_refresh(self, request: gr.Request) -> tuple:
         if not self.user_with(request, EDITOR_ROLES):

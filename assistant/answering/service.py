@@ -12,6 +12,8 @@ The flow for one question:
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import re
 import time
@@ -271,6 +273,19 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
 # --- the entry points ----------------------------------------------------------------------------
 
 
+def _with_store_notice(stream):
+    """While the vector search is not usable (retrieval answers lexically), every answer says so first."""
+
+    @functools.wraps(stream)
+    def wrapped(*args: Any, retriever: Retriever, **kwargs: Any) -> Iterator[Answer]:
+        for item in stream(*args, retriever=retriever, **kwargs):
+            note = getattr(retriever, "store_notice", "")  # a stand-in retriever (tests) may have none
+            yield dataclasses.replace(item, notice=f"{note} {item.notice}".strip()) if note else item
+
+    return wrapped
+
+
+@_with_store_notice
 def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, history: History = None, *,
                   retriever: Retriever, settings: Settings | None = None,
                   as_of: str | None = None) -> Iterator[Answer]:

@@ -8,15 +8,19 @@ and scope list) for comparison.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import numpy as np
 
 from ..catalog import StoredUnit
+from ..health import NOTICE_LEXICAL, StoreHealth, StoreState, judge
 from ..model import Audience, DocKind, UnitRole, Visibility
+from ..store import StoreUnavailable, describe_store
 from ..textprep import indexed_text
 from ..workspace import Workspace
 from .features import Analysis, Analyzer, dense_text, query_info
@@ -25,6 +29,8 @@ from .lexical import QUERY_NOISE, LexicalIndex, audience_index, german_nouns, is
 from .lookup import UnitLookup
 from .ranker import load_ranker, load_scope_model, order_candidates, scope_features
 from .references import Reference, find_references
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,19 +76,38 @@ class RetrievalResult:
     confidence: float
     references: list[Reference] = field(default_factory=list)
     office: str | None = None  # when not relevant: the office responsible for the topic, if known
+    lexical_only: bool = False  # the vector store was not usable: BM25 and exact references only
 
 
 class Retriever:
-    """Holds the lexical index and reference lookup for the active units; reloads when the catalog changes."""
+    """Holds the lexical index and reference lookup for the active units; reloads when the catalog changes.
+
+    The catalog's generation (bumped at every switch, also by another process such as a CLI `ingest`) is
+    read before each question; when it changed, the vector store is reopened (an embedded Chroma client
+    does not see other processes' writes) and everything is reloaded. When the store is not usable
+    (server down, restarted empty, a foreign collection), retrieval works on the lexical side alone and
+    `store_notice` says so; the store is tried again every `JCA_STORE_RETRY_S` seconds.
+    """
 
     def __init__(self, workspace: Workspace, params: RankingParams | None = None) -> None:
         self.ws = workspace
         self.params = params or RankingParams()
         self._lock = threading.Lock()
         self._generation = -1
-        self._load()
+        self.store_health: StoreHealth | None = None
+        self._store_checked = 0.0
+        self._load(reopen=False)
 
-    def _load(self) -> None:
+    @property
+    def dense_available(self) -> bool:
+        return self.store_health is not None and self.store_health.dense_usable
+
+    @property
+    def store_notice(self) -> str:
+        """The German notice for answers while the vector search is not usable ("" when it is)."""
+        return "" if self.dense_available or not self.units else NOTICE_LEXICAL
+
+    def _load(self, reopen: bool = True) -> None:
         generation = self.ws.catalog.generation()
         units = self.ws.catalog.active_units()
         self.units = units
@@ -117,29 +142,51 @@ class Retriever:
         learned = self.ws.settings.ranker == "learned"
         self.ranker = load_ranker() if learned else None
         self.scope = load_scope_model() if learned else None
+        vectors = self._unit_vectors(units, reopen) if units else None
         if learned and units:
-            vectors = self._unit_vectors(units)
+            matrix = vectors if vectors is not None else self._no_vectors(units)
             self.analyzer = Analyzer(units, self.lexical, self.titles, self._section_of, self._cited_by_primary,
-                                     self.lookup, vectors, _anchor_section)
+                                     self.lookup, matrix, _anchor_section)
             self.analyzer_citizen = self.analyzer
             if self.lexical_citizen is not self.lexical:
                 self.analyzer_citizen = Analyzer(units, self.lexical_citizen, self.titles_citizen, self._section_of,
-                                                 self._cited_by_primary, self.lookup, vectors, _anchor_section)
+                                                 self._cited_by_primary, self.lookup, matrix, _anchor_section)
         self._generation = generation
 
     def analyzer_for(self, audience: Audience | str) -> Analyzer | None:
         """The analyzer with the audience's BM25 statistics (citizens: public units only)."""
         return self.analyzer_citizen if Audience(audience) == Audience.CITIZEN else self.analyzer
 
-    def _unit_vectors(self, units: list[StoredUnit]) -> np.ndarray:
+    def _no_vectors(self, units: list[StoredUnit]) -> np.ndarray:
+        """The analyzer's matrix while the store is not usable: one zero column, dense scores all 0."""
+        return np.zeros((len(units), 1), dtype=np.float32)
+
+    def _read_vectors(self, ids: list[str], reopen: bool) -> tuple[dict[str, np.ndarray], int]:
+        store = self.ws.store  # raises StoreUnavailable when the store cannot be opened
+        if reopen:
+            store.reopen()
+        found = store.vectors(ids)
+        return found, (len(found) if len(found) == len(ids) else store.count())
+
+    def _unit_vectors(self, units: list[StoredUnit], reopen: bool) -> np.ndarray | None:
         """The stored (normalised) vector of every active unit, read once from Chroma: dense scores of all
-        candidates come from one matrix product instead of a nearest-neighbour query."""
+        candidates come from one matrix product instead of a nearest-neighbour query. None when the
+        store is not usable (the state is in `store_health`)."""
         ids = [su.chroma_id for su in units]
-        vectors: dict[str, np.ndarray] = {}
-        for start in range(0, len(ids), 1000):
-            got = self.ws.store.collection.get(ids=ids[start:start + 1000], include=["embeddings"])
-            vectors.update(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32)))
-        dim = len(next(iter(vectors.values()))) if vectors else 1
+        name = describe_store(self.ws.settings)
+        self._store_checked = time.monotonic()
+        try:
+            vectors, total = self._read_vectors(ids, reopen)
+        except StoreUnavailable as exc:
+            log.warning("vector store not usable, answering from lexical search: %s", exc.message)
+            self.store_health = StoreHealth(StoreState.UNREACHABLE, name, len(ids), detail=exc.message)
+            return None
+        self.store_health = judge(name, len(ids), len(vectors), total)
+        if not self.store_health.ok:
+            log.warning("%s", self.store_health.message)
+        if not self.store_health.dense_usable:
+            return None
+        dim = len(next(iter(vectors.values())))
         matrix = np.stack([vectors.get(cid, np.zeros(dim, dtype=np.float32)) for cid in ids])
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
@@ -159,6 +206,17 @@ class Retriever:
         with self._lock:
             if self.ws.catalog.generation() != self._generation:
                 self._load()
+            elif (self.units and not self.dense_available
+                  and time.monotonic() - self._store_checked >= self.ws.settings.store_retry_s):
+                self._retry_store()
+
+    def _retry_store(self) -> None:
+        """The store was not usable: is it back (with the active vectors)?"""
+        vectors = self._unit_vectors(self.units, reopen=True)
+        if vectors is not None and self.analyzer is not None:
+            for analyzer in {id(a): a for a in (self.analyzer, self.analyzer_citizen) if a is not None}.values():
+                analyzer.vectors = vectors
+            log.info("vector store usable again")
 
     def retrieve(self, question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
                  as_of: str | None = None) -> RetrievalResult:
@@ -178,6 +236,9 @@ class Retriever:
         lexical = (self.lexical_citizen if audience == Audience.CITIZEN else self.lexical).scores(expanded)
         lexical[~allowed] = 0.0
         dense = self._dense_scores(expanded if p.expand_dense and extra else question, audience, allowed)
+        lexical_only = dense is None
+        if dense is None:
+            dense = np.zeros(len(self.units), dtype=np.float32)
 
         fused = (self._fuse(dense, lexical) + self._title_scores(expanded, audience)) * self._prior
         if is_amount_question(question):
@@ -206,11 +267,15 @@ class Retriever:
             if i not in seen:
                 add(i, float(fused[i]))
         confidence = self._confidence(dense, bool(exact_ids))
-        relevant = bool(exact_ids) or (
-            confidence >= self.ws.settings.relevance_floor
-            and self._in_scope(question, self._tokens_of(hits[: p.support_depth]))
-            and (bool(extra) or self._specific_terms_supported(question, self._tokens_of(hits[: p.support_depth]))))
-        return RetrievalResult(question, audience, hits[:k], relevant, confidence, references)
+        if lexical_only:
+            relevant = self._lexically_relevant(question, bool(exact_ids), hits)
+        else:
+            relevant = bool(exact_ids) or (
+                confidence >= self.ws.settings.relevance_floor
+                and self._in_scope(question, self._tokens_of(hits[: p.support_depth]))
+                and (bool(extra) or self._specific_terms_supported(question, self._tokens_of(hits[: p.support_depth]))))
+        return RetrievalResult(question, audience, hits[:k], relevant, confidence, references,
+                               lexical_only=lexical_only)
 
     def _allowed(self, audience: Audience, as_of: str | None) -> np.ndarray:
         allowed = np.ones(len(self.units), dtype=bool) if audience != Audience.CITIZEN else self._public.copy()
@@ -256,15 +321,30 @@ class Retriever:
     def _retrieve_learned(self, question: str, audience: Audience, k: int, allowed: np.ndarray) -> RetrievalResult:
         analyzer = self.analyzer_for(audience)
         info = query_info(question, analyzer.lexical)
-        analysis = analyzer.analyse(question, audience, allowed, self.ws.embedder.embed_query(dense_text(info)), info)
+        dense = analyzer.vectors.shape[1] > 1  # `_no_vectors` while the store is not usable
+        vector = self.ws.embedder.embed_query(dense_text(info)) if dense else np.zeros(1, dtype=np.float32)
+        analysis = analyzer.analyse(question, audience, allowed, vector, info)
         ranked, scores = self.rank(analysis)
         exact = set(analysis.exact_first)  # they lead the ranking (the answer quotes their opening)
         hits = [Hit(self.units[i], s, float(analysis.dense[i]), float(analysis.bm25[i]), i in exact)
                 for i, s in zip(ranked[:k], scores[:k])]
-        relevant, office = self.judge_scope(analysis, ranked, scores)
+        if dense:
+            relevant, office = self.judge_scope(analysis, ranked, scores)
+        else:  # the trained scope check needs the dense signals
+            relevant, office = self._lexically_relevant(question, bool(analysis.exact_first), hits), None
         confidence = 1.0 if analysis.exact_first else float(analysis.dense.max())
         return RetrievalResult(question, audience, hits, relevant, confidence,
-                               list(analysis.info.references), office)
+                               list(analysis.info.references), office, lexical_only=not dense)
+
+    def _lexically_relevant(self, question: str, exact: bool, hits: list[Hit]) -> bool:
+        """Without vectors: exact references, or sources that match the question's words and topic."""
+        if exact:
+            return True
+        top = [h for h in hits[: self.params.support_depth] if h.lexical > 0]
+        if not top:
+            return False
+        found = self._tokens_of(top)
+        return self._in_scope(question, found) and self._specific_terms_supported(question, found)
 
     def _law_first(self, fused: np.ndarray) -> list[int]:
         """Ranked units, with each guideline Randzeichen preceded by the best unit of the section it explains.
@@ -301,11 +381,23 @@ class Retriever:
             (first if counts[sid] <= self.params.per_section else deferred).append(i)
         return first + deferred
 
-    def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray:
+    def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray | None:
+        """Cosine of the nearest units (Chroma query); None when the store is not usable."""
+        if not self.dense_available:
+            return None
         scores = np.zeros(len(self.units), dtype=np.float32)
         vector = self.ws.embedder.embed_query(query)
         where = {"visibility": Visibility.PUBLIC.value} if audience == Audience.CITIZEN else None
-        for hit in self.ws.store.query(vector, self.ws.settings.candidate_k, where=where):
+        try:
+            found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
+        except StoreUnavailable as exc:
+            log.warning("vector store not usable, answering from lexical search: %s", exc.message)
+            with self._lock:
+                self.store_health = StoreHealth(StoreState.UNREACHABLE, describe_store(self.ws.settings),
+                                                len(self.units), detail=exc.message)
+                self._store_checked = time.monotonic()
+            return None
+        for hit in found:
             i = self._position.get(hit.chroma_id)
             if i is not None and allowed[i]:  # vectors not active in the catalog are ignored
                 scores[i] = hit.similarity
