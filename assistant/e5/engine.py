@@ -51,10 +51,16 @@ def _state_dict(model: modelfile.ModelFile) -> dict[str, np.ndarray]:
     return state
 
 
+def flops(tokens: int, hyper: modelfile.Hyper) -> float:
+    """Multiply-adds x 2 of one encoder pass over one window of `tokens` tokens (linear layers + attention)."""
+    h, ff = hyper.hidden, hyper.intermediate
+    return hyper.layers * (2 * tokens * (4 * h * h + 2 * h * ff) + 4 * tokens * tokens * h)
+
+
 class TorchE5:
     """The e5-small encoder; thread-safe (one forward pass at a time, which uses all of torch's threads)."""
 
-    def __init__(self, path: Path | None = None, precision: Precision = "auto", max_batch_tokens: int = 8192,
+    def __init__(self, path: Path | None = None, precision: Precision = "auto", max_batch_tokens: int = 2048,
                  max_batch: int = 64) -> None:
         import torch
         from transformers import BertConfig, BertModel
