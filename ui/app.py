@@ -766,9 +766,9 @@ class AssistantApp:
             gr.Markdown(f"<small>[Anmeldung für Mitarbeitende]({STAFF_PATH}/)</small>")
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
             c["send"].click(self.ask_citizen, [c["question"], c["state"]], outputs, api_name="frage",
-                            concurrency_limit=4)
+                            concurrency_limit=self.settings.ui_concurrency)
             c["question"].submit(self.ask_citizen, [c["question"], c["state"]], outputs, api_visibility="private",
-                                 concurrency_limit=4)
+                                 concurrency_limit=self.settings.ui_concurrency)
             c["clear"].click(self.clear_chat, None, outputs, api_visibility="private")
             demo.load(lambda: self.index_hint(citizen=True), None, hint, api_visibility="private")
         return demo
@@ -813,9 +813,9 @@ class AssistantApp:
                     audit=self.ws.catalog.audit))
             outputs = [c["chatbot"], c["state"], c["sources"], c["status"], c["question"], c["warning"]]
             c["send"].click(self.ask_staff, [c["question"], c["state"]], outputs, api_name="frage",
-                            api_visibility="undocumented", concurrency_limit=4)
+                            api_visibility="undocumented", concurrency_limit=self.settings.ui_concurrency)
             c["question"].submit(self.ask_staff, [c["question"], c["state"]], outputs, api_visibility="private",
-                                 concurrency_limit=4)
+                                 concurrency_limit=self.settings.ui_concurrency)
             c["clear"].click(self.clear_staff_chat, None, outputs, api_visibility="private")
             up.click(self.feedback_up, [comment, c["state"]], [feedback_msg, comment], api_name="lob",
                      api_visibility="undocumented")

@@ -1,0 +1,77 @@
+"""Process-wide settings for torch on this machine: threads, bf16 support."""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import lru_cache
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (respects taskset/cgroup affinity, unlike os.cpu_count())."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def cpu_flags() -> frozenset[str]:
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return frozenset(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return frozenset()
+
+
+def bf16_native() -> bool:
+    """The CPU has bf16 instructions (AVX512-BF16 or AMX); elsewhere bf16 is emulated and slow."""
+    flags = cpu_flags()
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def matmul_gflops(dtype_name: str, rows: int = 1024, inner: int = 384, outer: int = 1536, repeats: int = 6,
+                  wall: bool = False) -> float:
+    """GFLOP/s of a linear layer in the given dtype: per CPU-second (a busy machine counts less), or per
+    wall-clock second with all of torch's threads (`wall`, the machine's limit when it is quiet)."""
+    import torch
+
+    dtype = getattr(torch, dtype_name)
+    a, w = torch.randn(rows, inner, dtype=dtype), torch.randn(outer, inner, dtype=dtype)
+    with torch.inference_mode():
+        for _ in range(2):
+            torch.nn.functional.linear(a, w)
+        clock = time.perf_counter if wall else time.process_time
+        start = clock()
+        for _ in range(repeats):
+            torch.nn.functional.linear(a, w)
+        seconds = max(clock() - start, 1e-9)
+    return 2 * rows * inner * outer * repeats / seconds / 1e9
+
+
+@lru_cache(maxsize=4)
+def bf16_faster(inner: int = 384, outer: int = 1536, margin: float = 1.15) -> bool:
+    """bf16 only where it measurably beats float32 here: AVX512-BF16 in /proc/cpuinfo is not enough (on some
+    virtual CPUs bf16 GEMMs run slower than float32 ones)."""
+    if not bf16_native():
+        return False
+    return matmul_gflops("bfloat16", inner=inner, outer=outer) > margin * matmul_gflops("float32", inner=inner, outer=outer)
+
+
+@lru_cache(maxsize=1)
+def configure_torch(threads: int = 0) -> int:
+    """torch's intra-op threads (0 = one per usable CPU) and a single inter-op thread; returns the count."""
+    import torch
+
+    from .config import get_settings
+
+    n = threads or get_settings().torch_threads or cpu_count()
+    torch.set_num_threads(n)
+    try:
+        torch.set_num_interop_threads(1)
+    except RuntimeError:  # already set, or parallel work has started
+        pass
+    return n
