@@ -178,7 +178,7 @@ class Ingestor:
         if same := self._unchanged(path, name, visibility):
             report.__dict__.update(same.__dict__)
             return
-        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
+        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source, checked=True)
         report.name = doc.name
         self._diff(doc, report)
         ids = [chroma_id(u, doc.visibility, doc.stand) for u in doc.units]
