@@ -340,7 +340,7 @@ class Ingestor:
         if same := self._unchanged(path, name, visibility):
             report.__dict__.update(same.__dict__)
             return
-        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source)
+        doc = parse_file(path, self.ws.settings, name=name, visibility=visibility, source=source, checked=True)
         report.name = doc.name
         self._check_size(doc, path)
         self._check_duplicate(doc, path)

@@ -69,6 +69,14 @@ def test_split_sentences_keeps_references_and_ordinals_together() -> None:
     ]
 
 
+def test_split_sentences_reads_the_words_before_a_boundary_beyond_its_window() -> None:
+    long_word = "Grundsicherungsleistungsberechtigungsvoraussetzungsprüfungsverfahrensordnung" * 2
+    assert split_sentences(f"Es gilt {long_word}. Die Regel") == [f"Es gilt {long_word}.", "Die Regel"]
+    assert split_sentences(f"{long_word} nach Satz 2. Die Regel") == [f"{long_word} nach Satz 2.", "Die Regel"]
+    assert split_sentences(f"{long_word} des 15. Lebensjahres") == [f"{long_word} des 15. Lebensjahres"]
+    assert split_sentences(f"{long_word} z. B. Miete") == [f"{long_word} z. B. Miete"]
+
+
 def test_generic_pdf_keeps_a_real_hyphen_before_a_capital(tmp_path: Path) -> None:
     """A line broken after "BSG-" before "Urteil" reads "BSG-Urteil" (it read "BSG- Urteil" before)."""
     path = tmp_path / "hinweise.pdf"

@@ -56,13 +56,15 @@ def file_sha256(path: Path) -> str:
 
 def parse_file(
     path: Path, settings: Settings, *, name: str | None = None,
-    visibility: Visibility | None = None, source: str = "",
+    visibility: Visibility | None = None, source: str = "", checked: bool = False,
 ) -> Document:
     """Parse any supported file into a Document; bad input raises InvalidDocumentError (German message).
 
-    The file is checked (`check_file`) and read once; the parsers get its bytes.
+    The file is checked (`check_file`, skipped with `checked=True` when the caller has just run it)
+    and read once; the parsers get its bytes.
     """
-    check_file(path, settings)
+    if not checked:
+        check_file(path, settings)
     data, _ = read_limited(path, settings, checked=True)
     suffix = path.suffix.lower()
     try:

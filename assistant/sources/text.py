@@ -79,21 +79,47 @@ MONTHS = frozenset(MONTH_NAMES) | {
 }
 
 _BOUNDARY_RE = re.compile(r"([.!?])\s+(?=[„\"(\[]?[A-ZÄÖÜ0-9§])")
+_TOKEN_RE = re.compile(r"\S+")
+_TOKEN_WINDOW = 64  # characters before a boundary that hold its last two words, as a rule
+
+
+def _last_tokens(line: str, start: int, end: int) -> list[str]:
+    """The last two words of line[start:end] without copying the whole stretch (linear over a long line)."""
+    low = max(start, end - _TOKEN_WINDOW)
+    tokens = line[low:end].split()
+    if low == start:
+        return tokens[-2:]
+    if len(tokens) >= 3:
+        return tokens[-2:]  # the first may be cut off by the window, the last two are whole
+    out: list[str] = []
+    i = end
+    while len(out) < 2:
+        while i > start and line[i - 1].isspace():
+            i -= 1
+        if i <= start:
+            break
+        j = i
+        while j > start and not line[j - 1].isspace():
+            j -= 1
+        out.append(line[j:i])
+        i = j
+    return out[::-1]
 
 
 def split_sentences(line: str) -> list[str]:
-    """German sentence split that keeps `Abs. 2`, `Nr. 1`, `z. B.`, `S. 3`, `1. Januar`, `15. Lebensjahr` together."""
+    """German sentence split that keeps `Abs. 2`, `Nr. 1`, `z. B.`, `S. 3`, `1. Januar`, `15. Lebensjahr` together.
+
+    Linear in the length of the line (the generic parser cuts paragraphs of megabytes with it)."""
     out: list[str] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(line):
         end = m.start(1)
-        before = line[start:end]
-        tokens = before.split()
+        tokens = _last_tokens(line, start, end)
         if not tokens:
             continue
         last = tokens[-1].lstrip("(„\"[")
-        following = line[m.end():].split(maxsplit=1)
-        nxt = following[0].strip("„\"([,.;:").lower() if following else ""
+        following = _TOKEN_RE.match(line, m.end())
+        nxt = following.group(0).strip("„\"([,.;:").lower() if following else ""
         if m.group(1) == ".":
             low = last.lower()
             if re.fullmatch(r"[^\W\d_]+(?:\.[^\W\d_]+)+", low) or low in ABBREVIATIONS:
