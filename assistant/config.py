@@ -70,7 +70,7 @@ class Settings(BaseSettings):
     llm_base_url: str = "http://127.0.0.1:11434"
     llm_api_key: str | None = None
     llm_gguf_path: Path | None = None
-    llm_timeout_s: float = 60.0  # the whole generated answer (probe + streaming), not each read
+    llm_timeout_s: float = 60.0  # the whole generated answer (request to last token), not each read
     llm_probe_timeout_s: float = 2.0  # reachability check before each generated answer
     llm_context_window: int = 8192
     llm_max_tokens: int = 700

@@ -322,6 +322,7 @@ CITIZEN_QUESTIONS = ["Wie hoch ist der Regelbedarf für Alleinstehende?", "Wird 
                      "Wie viel Vermögen darf ich behalten?", "Muss ich einen Umzug vorher mitteilen?"]
 
 
+@pytest.mark.slow  # two full retriever loads and an ingestion: 1–3 min on a shared machine
 def test_internal_documents_do_not_shift_citizen_bm25(index_copy: Workspace, tmp_path: Path) -> None:
     """BM25 statistics per audience: an internal document full of the questions' words changes nothing
     for citizens (scores and ranks), while staff rankings see it."""

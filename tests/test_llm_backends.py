@@ -343,9 +343,9 @@ def test_slow_model_meets_one_overall_deadline(backend: str) -> None:
         start = time.monotonic()
         parts = list(answer_stream(QUESTION, "citizen", retriever=FixedRetriever(), settings=s))
         seconds = time.monotonic() - start
-    final = parts[-1]
-    assert seconds < 5.5, seconds  # old code: about 13 s (each read within 3 s), then a generated answer
-    assert any(not p.complete and p.mode is AnswerMode.GENERATED for p in parts)  # tokens did stream
+    final, partial = parts[-1], [p for p in parts if not p.complete and p.mode is AnswerMode.GENERATED]
+    assert seconds < 12, seconds  # old code: about 16 s (each read within 3 s), then a generated answer
+    assert 1 <= len(partial) <= 4, len(partial)  # tokens streamed until the deadline (old code: all 13)
     assert final.complete and final.mode is AnswerMode.EXTRACTIVE
     assert prompts.NOTICE_FALLBACK in final.notice and "563" in final.text
     assert "3 s" in final.fallback_reason and "Antwort" in final.fallback_reason

@@ -167,14 +167,26 @@ def make_llm(settings: Settings) -> LLM:
     raise LLMUnavailable("Es ist kein Sprachmodell eingestellt.")
 
 
+def prepare(settings: Settings) -> LLM:
+    """The backend's client, built before the answer's deadline starts: importing llama-index (seconds on a
+    busy machine) or loading a GGUF file once per process is not the model's answer time."""
+    try:
+        return make_llm(settings)
+    except LLMUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a missing package or a bad setting: fall back
+        log.info("LLM backend %s could not be set up: %r", settings.llm_backend, exc)
+        raise LLMUnavailable(_describe(exc, settings)) from exc
+
+
 def _pump(settings: Settings, messages: Sequence[tuple[str, str]], out: queue.Queue,
-          stop: threading.Event) -> None:
+          stop: threading.Event, model: LLM | None) -> None:
     """Worker thread: read the model's stream into `out` until done, failed or told to stop."""
     from llama_index.core.llms import ChatMessage, MessageRole
 
     roles = {"system": MessageRole.SYSTEM, "user": MessageRole.USER, "assistant": MessageRole.ASSISTANT}
     try:
-        llm = make_llm(settings)
+        llm = model if model is not None else make_llm(settings)
         chat = [ChatMessage(role=roles[role], content=content) for role, content in messages]
         stream = llm.stream_chat(chat)
         try:
@@ -192,17 +204,20 @@ def _pump(settings: Settings, messages: Sequence[tuple[str, str]], out: queue.Qu
 
 
 def stream_chat(settings: Settings, messages: Sequence[tuple[str, str]],
-                deadline: float | None = None) -> Iterator[str]:
+                deadline: float | None = None, model: LLM | None = None) -> Iterator[str]:
     """Stream the reply to (role, content) messages as text deltas; any failure raises LLMUnavailable.
 
-    One deadline (time.monotonic(); default: now + JCA_LLM_TIMEOUT_S) bounds the whole answer, however
+    One deadline (time.monotonic(); default: now + JCA_LLM_TIMEOUT_S, once `model` is built) bounds the whole
+    answer, however
     steadily a slow server trickles tokens: the client's own timeout only bounds each read. The stream is
     read in a worker thread so that waiting for the next token can stop at the deadline.
     """
+    if model is None and deadline is None:
+        model = prepare(settings)
     deadline = deadline if deadline is not None else time.monotonic() + settings.llm_timeout_s
     out: queue.Queue = queue.Queue()
     stop = threading.Event()
-    threading.Thread(target=_pump, args=(settings, messages, out, stop), daemon=True,
+    threading.Thread(target=_pump, args=(settings, messages, out, stop, model), daemon=True,
                      name="llm-stream").start()
     produced = False
     try:

@@ -28,7 +28,7 @@ from ..retrieval.lexical import words
 from . import prompts
 from .checks import CITATION_RE, check_answer, statements
 from .extractive import extract, supporting_lines
-from .llm import LLMUnavailable, probe, stream_chat
+from .llm import LLMUnavailable, prepare, probe, stream_chat
 from .types import Answer, AnswerChecks, AnswerMode, Source
 
 if TYPE_CHECKING:
@@ -315,9 +315,9 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
         yield _extractive(question, query, audience, language, hits)
         return
 
-    deadline = time.monotonic() + settings.llm_timeout_s  # one deadline for the whole generated answer
     try:
-        probe(settings, deadline)
+        probe(settings)  # its own short timeout (JCA_LLM_PROBE_TIMEOUT_S)
+        model = prepare(settings)
     except LLMUnavailable as exc:
         log.info("LLM backend %s unavailable: %s", settings.llm_backend, exc.message)
         yield _extractive(question, query, audience, language, hits, exc.message)
@@ -329,7 +329,8 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
     notice = _notice("generated", audience, language)
     text = ""
     try:
-        for delta in stream_chat(settings, messages, deadline):
+        deadline = time.monotonic() + settings.llm_timeout_s  # one deadline for the whole generated answer
+        for delta in stream_chat(settings, messages, deadline, model):
             text += delta
             visible = _visible(text)
             if visible:
