@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import logging
 import re
 import stat
 import threading
@@ -33,6 +34,7 @@ from .textprep import indexed_text
 from .workspace import Workspace
 
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, what)
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -170,6 +172,7 @@ def _reason(exc: BaseException) -> str:
 
 def failure_report(file: str, name: str, switched: list[str], exc: BaseException) -> IngestFailed:
     """What an error during ingestion left behind, in German: the switch is the point of no return."""
+    log.info("ingestion of %s failed", file, exc_info=exc)  # the service's log (INFO); not shown by the CLI
     reason = _reason(exc)
     if name and name in switched:
         others = [n for n in switched if n != name]

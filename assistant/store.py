@@ -119,19 +119,22 @@ class VectorStore:
             self._open()
 
     def _call(self, op: Callable[[], T]) -> T:
-        """Run one operation; a stale client (another process wrote, the server restarted) gets one reopen."""
+        """Run one operation; a stale client (another process wrote, the server restarted) gets one reopen.
+
+        Operations hold the lock, so a reopen by another thread never closes a client in use."""
         errors = _store_errors()
-        try:
-            return op()
-        except errors as first:
-            log.info("vector store operation failed (%s), reopening", type(first).__name__)
+        with self._lock:
             try:
-                self.reopen()
                 return op()
-            except (StoreUnavailable, *errors) as exc:
-                if isinstance(exc, StoreUnavailable):
+            except errors as first:
+                log.info("vector store operation failed (%s), reopening", type(first).__name__)
+                try:
+                    self.reopen()
+                    return op()
+                except StoreUnavailable:
                     raise
-                raise StoreUnavailable(self.settings, exc) from exc
+                except errors as exc:
+                    raise StoreUnavailable(self.settings, exc) from exc
 
     def count(self) -> int:
         return self._call(lambda: self.collection.count())

@@ -61,6 +61,7 @@ def _serve_while(proc: subprocess.Popen, retrievers: list[Retriever], until, tim
                     break
             except Exception:  # noqa: BLE001 - a failing search counts like a failing answer
                 errors += 1
+        time.sleep(0.2)  # leave the CLI process some of the two cores
     return answers, errors
 
 

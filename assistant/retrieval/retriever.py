@@ -178,12 +178,12 @@ class Retriever:
         try:
             vectors, total = self._read_vectors(ids, reopen)
         except StoreUnavailable as exc:
-            log.warning("vector store not usable, answering from lexical search: %s", exc.message)
+            log.info("vector store not usable, answering from lexical search: %s", exc.message)
             self.store_health = StoreHealth(StoreState.UNREACHABLE, name, len(ids), detail=exc.message)
             return None
         self.store_health = judge(name, len(ids), len(vectors), total)
         if not self.store_health.ok:
-            log.warning("%s", self.store_health.message)
+            log.info("%s", self.store_health.message)
         if not self.store_health.dense_usable:
             return None
         dim = len(next(iter(vectors.values())))
@@ -391,7 +391,7 @@ class Retriever:
         try:
             found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
         except StoreUnavailable as exc:
-            log.warning("vector store not usable, answering from lexical search: %s", exc.message)
+            log.info("vector store not usable, answering from lexical search: %s", exc.message)
             with self._lock:
                 self.store_health = StoreHealth(StoreState.UNREACHABLE, describe_store(self.ws.settings),
                                                 len(self.units), detail=exc.message)
