@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args, Workspace())
     except UserFacingError as exc:
         err_console.print(f"[red]Fehler:[/red] {exc.message}", highlight=False)
-        return EXIT_REJECTED
+        return EXIT_REJECTED if exc.refused_input else EXIT_INTERNAL_ERROR
     except KeyboardInterrupt:
         err_console.print("Abgebrochen.")
         return EXIT_INTERRUPTED

@@ -80,8 +80,8 @@ class Settings(BaseSettings):
 
     # Curated answers (corpus/faq/): the matcher's threshold is calibrated by scripts/calibrate_faq.py
     faq_enabled: bool = True
-    faq_threshold: float = 0.65  # the entry classifier's probability (plus the agreement bonus)
-    faq_agreement_bonus: float = 0.2  # added to an entry's probability when retrieval's top units share its sections
+    faq_threshold: float = 0.50  # the entry classifier's probability (plus the agreement bonus)
+    faq_agreement_bonus: float = 0.0  # added to an entry's probability when retrieval's top units share its sections
     faq_agreement_depth: int = 5  # how many of retrieval's top units count for that agreement
     faq_min_dense: float = 0.0  # cosine similarity of the entry's nearest question variant
     faq_min_margin: float = 0.0  # lead of the probability over the next entry

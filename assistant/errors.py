@@ -4,6 +4,8 @@
 class UserFacingError(Exception):
     """An error caused by input or environment, with a plain German message for the user."""
 
+    refused_input = True  # the CLI's exit code: 2 for refused input, 1 for a service or run that failed
+
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message

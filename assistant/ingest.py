@@ -16,6 +16,7 @@ import logging
 import re
 import stat
 import threading
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -160,6 +161,8 @@ def _metadata(unit: Unit, kind: str, visibility: str, stand: str) -> dict:
 
 class IngestFailed(UserFacingError):
     """An ingestion stopped by an error; the message says which documents are live and which are not."""
+
+    refused_input = False
 
     def __init__(self, message: str, switched: tuple[str, ...]) -> None:
         super().__init__(message)
@@ -322,6 +325,10 @@ class Ingestor:
                     self._ingest_one(path, name, visibility, source, actor, report, switched)
                 except InvalidDocumentError as exc:
                     report.status, report.error = "failed", exc.message
+                except (IngestCancelled, ReplacementRefused):
+                    if not switched:  # their own message says it all: nothing changed
+                        raise
+                    raise failure_report(path.name, report.name, switched, sys.exc_info()[1]) from None
                 except Exception as exc:  # noqa: BLE001 - reported with what is live and what is not
                     raise failure_report(path.name, report.name, switched, exc) from exc
                 reports.append(report)

@@ -32,6 +32,8 @@ class DenseHit:
 class StoreUnavailable(UserFacingError):
     """The vector store cannot be used: the Chroma server is down, or the collection is missing or stale."""
 
+    refused_input = False
+
     def __init__(self, settings: Settings, cause: BaseException) -> None:
         super().__init__(f"Der Vektorspeicher ({describe_store(settings)}) ist nicht erreichbar oder nicht "
                          f"nutzbar ({type(cause).__name__}).")
