@@ -48,3 +48,17 @@ def copy_to(tmp_path: Path, source: Path, name: str | None = None) -> Path:
     target = tmp_path / (name or source.name)
     shutil.copyfile(source, target)
     return target
+
+
+def snapshot(ws: Workspace) -> tuple:
+    """Everything that must not change when an ingestion fails or is refused."""
+    versions = [(v.name, v.id, v.sha256, v.n_units, v.stand, v.visibility) for v in ws.catalog.active_versions()]
+    return versions, sorted(ws.store.all_ids()), ws.catalog.generation()
+
+
+@pytest.fixture()
+def index_copy(built_workspace: Workspace, tmp_path: Path) -> Workspace:
+    """A private copy of the built index, for tests that change it."""
+    target = tmp_path / "index"
+    shutil.copytree(built_workspace.settings.index_dir, target)
+    return Workspace(Settings(index_dir=target))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,27 +19,13 @@ from assistant.ingest import Ingestor
 from assistant.model import Audience, Visibility
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
-from conftest import CORPUS, CORPUS_SOURCES, copy_to
+from conftest import CORPUS, CORPUS_SOURCES, copy_to, snapshot
 
 EXPECTED_DOCS = {
     "SGB I", "SGB II", "SGB III", "SGB X", "SGB XII", "Bürgergeld-V", "RBSFV 2026",
     "FW § 5", "FW § 6", "FW § 7", "FW § 8", "FW § 9", "FW § 10", "FW § 11-11b", "FW § 12", "FW § 16",
     "FW § 19", "FW § 20", "FW § 21", "KdU-Richtlinie Beispielkreis",
 }
-
-
-def snapshot(ws: Workspace) -> tuple:
-    """Everything that must not change when an ingestion fails."""
-    versions = [(v.name, v.id, v.sha256, v.n_units, v.stand) for v in ws.catalog.active_versions()]
-    return versions, sorted(ws.store.all_ids()), ws.catalog.generation()
-
-
-@pytest.fixture()
-def index_copy(built_workspace: Workspace, tmp_path: Path) -> Workspace:
-    """A private copy of the built index, for tests that change it."""
-    target = tmp_path / "index"
-    shutil.copytree(built_workspace.settings.index_dir, target)
-    return Workspace(Settings(index_dir=target))
 
 
 def test_default_corpus_is_fully_indexed(built_workspace: Workspace) -> None:

@@ -19,19 +19,7 @@ from assistant.retrieval.lookup import UnitLookup
 from assistant.retrieval.retriever import Retriever
 from assistant.retrieval.references import find_references
 from assistant.workspace import Workspace
-from conftest import CORPUS
-
-
-def snapshot(ws: Workspace) -> tuple:
-    versions = [(v.name, v.id, v.sha256, v.n_units, v.stand, v.visibility) for v in ws.catalog.active_versions()]
-    return versions, sorted(ws.store.all_ids()), ws.catalog.generation()
-
-
-@pytest.fixture()
-def index_copy(built_workspace: Workspace, tmp_path: Path) -> Workspace:
-    target = tmp_path / "index"
-    shutil.copytree(built_workspace.settings.index_dir, target)
-    return Workspace(Settings(index_dir=target))
+from conftest import CORPUS, snapshot
 
 
 def same_index(ws: Workspace, **settings: object) -> Workspace:

@@ -26,6 +26,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
 from assistant.model import DocKind, Document, Unit, UnitRole, Visibility
 from assistant.sources.limits import check_zip, read_limited
+from assistant.sources.pdf import opened_pdf
 from assistant.sources.text import PATH_SEPARATOR, find_stand, join_all, split_sentences
 from assistant.sources.text import squash as _squash
 
@@ -577,27 +578,9 @@ class _PdfContent:
 
 
 def _parse_pdf(data: bytes, filename: str) -> _Parsed:
-    import pymupdf
-
-    try:
-        document = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:
-        raise InvalidDocumentError(filename, "Die Datei ist keine gültige PDF-Datei oder beschädigt.") from exc
-    try:
-        if document.needs_pass or document.is_encrypted:
-            raise InvalidDocumentError(
-                filename, "Die PDF-Datei ist passwortgeschützt (verschlüsselt); bitte ohne Kennwort speichern."
-            )
-        if document.page_count == 0:
-            raise InvalidDocumentError(filename, "Die PDF-Datei enthält keine Seiten.")
+    with opened_pdf(data, filename) as document:
         meta_title = _clean_meta_title((document.metadata or {}).get("title") or "")
         content = _pdf_content(document)
-    except InvalidDocumentError:
-        raise
-    except Exception as exc:
-        raise InvalidDocumentError(filename, "Die PDF-Datei ist beschädigt und kann nicht gelesen werden.") from exc
-    finally:
-        document.close()
 
     if not content.lines and not any(content.tables.values()):
         raise InvalidDocumentError(

@@ -11,29 +11,14 @@ import pymupdf
 from assistant.errors import InvalidDocumentError
 from assistant.sources.guideline_pdf.patterns import CHAR_FIXES, SUPERSCRIPT, TEXT_FLAGS
 from assistant.sources.guideline_pdf.records import Line, Page, Span, Table
+from assistant.sources.pdf import opened_pdf
 from assistant.sources.text import join_lines, squash
 
 
 def read_pdf(data: bytes, filename: str) -> list[Page]:
     """All text lines (and ruled tables) of the PDF; every pymupdf failure becomes InvalidDocumentError."""
-    try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
-    except Exception as exc:  # FileDataError, EmptyFileError, RuntimeError from MuPDF
-        raise InvalidDocumentError(filename, "Die Datei ist keine lesbare PDF-Datei oder beschädigt.") from exc
-    try:
-        if doc.needs_pass or doc.is_encrypted:
-            raise InvalidDocumentError(
-                filename, "Die PDF-Datei ist verschlüsselt oder mit einem Passwort geschützt."
-            )
-        if doc.page_count == 0:
-            raise InvalidDocumentError(filename, "Die PDF-Datei enthält keine Seiten.")
+    with opened_pdf(data, filename) as doc:
         pages = [_read_page(page) for page in doc]
-    except InvalidDocumentError:
-        raise
-    except Exception as exc:
-        raise InvalidDocumentError(filename, "Die PDF-Datei ist beschädigt und kann nicht gelesen werden.") from exc
-    finally:
-        doc.close()
     if not any(line.text for page in pages for line in page.lines):
         raise InvalidDocumentError(
             filename, "Die PDF-Datei enthält keinen auslesbaren Text (möglicherweise nur eingescannte Bilder)."
