@@ -42,7 +42,7 @@ def _note_found(retriever: Retriever) -> bool:
     return any(h.unit.unit.doc == "Notiz" for h in hits)
 
 
-def _serve_while(proc: subprocess.Popen, retrievers: list[Retriever], until, timeout: float = 120) -> tuple[int, int]:
+def _serve_while(proc: subprocess.Popen, retrievers: list[Retriever], until, timeout: float = 300) -> tuple[int, int]:
     """Answer citizen questions on every retriever while `proc` runs and until `until()` holds: (answers, errors)."""
     answers = errors = 0
     deadline = time.time() + timeout
