@@ -38,8 +38,10 @@ class Settings(BaseSettings):
     embedding_precision: Literal["auto", "bf16", "fp32"] = "auto"  # torch engine; auto = bf16 if native
     embedding_batch_tokens: int = 2048  # torch engine: tokens (padding included) per forward pass (cache-sized)
     torch_threads: int = 0  # 0 = one per usable CPU
+    blas_threads: int = 1  # numpy's BLAS (one query vector against the unit vectors); 0 = one per usable CPU
     query_batch_wait_ms: float = 3.0  # concurrent queries collected this long and embedded as one batch
     query_batch_max: int = 64
+    query_threads: int = 1  # torch threads for query batches (0 = torch_threads); see runtime.torch_threads
     use_shipped_embeddings: bool = True  # vectors of the default corpus shipped in corpus/embeddings/  # text beyond this is indexed lexically but not embedded
 
     # Ingestion limits

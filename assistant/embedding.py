@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
 
@@ -66,6 +68,7 @@ class TorchE5Embedder:
 
         self.engine = TorchE5(precision=settings.embedding_precision, max_batch_tokens=settings.embedding_batch_tokens)
         self.dim = self.engine.dim
+        self.query_threads = settings.query_threads
         self.batcher = MicroBatcher(self.embed_queries, wait_s=settings.query_batch_wait_ms / 1000,
                                     max_batch=settings.query_batch_max, name="e5-queries")
 
@@ -75,8 +78,18 @@ class TorchE5Embedder:
     def embed_query(self, text: str) -> np.ndarray:
         return self.batcher(text)
 
+    def submit_query(self, text: str) -> Future:
+        """Start embedding a query; it joins the next micro-batch (see `query_vector_later`)."""
+        return self.batcher.submit(text)
+
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self.engine.encode(list(texts), is_query=True)
+        """One forward pass for a batch; the same text twice in a batch is embedded once."""
+        unique = list(dict.fromkeys(texts))
+        vectors = self.engine.encode(unique, is_query=True, threads=self.query_threads)
+        if len(unique) == len(texts):
+            return vectors
+        row = {t: i for i, t in enumerate(unique)}
+        return vectors[[row[t] for t in texts]]
 
 
 class SentenceTransformerEmbedder:
@@ -147,8 +160,18 @@ def _load(model: str, settings: Settings) -> Embedder:
     )
 
 
+def query_vector_later(embedder: Embedder, text: str) -> Callable[[], np.ndarray]:
+    """The query's vector, started now and fetched when needed: with the micro-batching engine a second
+    query embedded meanwhile (the retrieval's own) lands in the same forward pass."""
+    submit = getattr(embedder, "submit_query", None)
+    if submit is None:
+        return lambda: embedder.embed_query(text)
+    future = submit(text)
+    return future.result
+
+
 _ENGINE_SETTINGS = ("embedding_engine", "embedding_precision", "embedding_batch_tokens", "query_batch_wait_ms",
-                    "query_batch_max")
+                    "query_batch_max", "query_threads")
 
 
 @lru_cache(maxsize=4)

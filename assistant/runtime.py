@@ -1,9 +1,11 @@
-"""Process-wide settings for torch on this machine: threads, bf16 support."""
+"""Process-wide settings on this machine: torch and BLAS threads, bf16 support."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Iterator
 from functools import lru_cache
 
 
@@ -74,4 +76,35 @@ def configure_torch(threads: int = 0) -> int:
         torch.set_num_interop_threads(1)
     except RuntimeError:  # already set, or parallel work has started
         pass
+    return n
+
+
+@contextlib.contextmanager
+def torch_threads(threads: int) -> Iterator[None]:
+    """torch's intra-op threads set to `threads` for the block (0: unchanged). The setting is process-wide:
+    callers hold the lock that keeps other torch work out while it applies."""
+    import torch
+
+    before = torch.get_num_threads()
+    if not threads or threads == before:
+        yield
+        return
+    torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+@lru_cache(maxsize=1)
+def configure_blas(threads: int = 0) -> int:
+    """numpy's BLAS threads (JCA_BLAS_THREADS, default 1). The searches multiply one query vector with a few
+    thousand unit vectors, far too little work to share out; with threads, 32 concurrent requests spent
+    56 ms per product waiting on each other instead of 0.1 ms (measured on this machine)."""
+    from threadpoolctl import threadpool_limits
+
+    from .config import get_settings
+
+    n = threads or get_settings().blas_threads or cpu_count()
+    threadpool_limits(limits=n, user_api="blas")
     return n

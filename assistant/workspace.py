@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from . import runtime
 from .catalog import Catalog
 from .config import Settings, get_settings
 from .embedding import Embedder, get_embedder
@@ -13,6 +14,7 @@ from .store import VectorStore
 class Workspace:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or get_settings()
+        runtime.configure_blas(self.settings.blas_threads)
 
     @cached_property
     def catalog(self) -> Catalog:

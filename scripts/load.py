@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/load.py --users 8 --duration 30 [--url http://127.0.0.1:7860]
 
-Each user is a thread with its own gradio_client session, asking questions from ../shared/eval/dev.jsonl
+Each user is a thread with its own session (Gradio's queue protocol spoken directly, or gradio_client), asking questions from ../shared/eval/dev.jsonl
 round-robin (each user starts at a different question). Reports throughput (answers/s), p50/p95 latency,
 errors (an exception or a technical-error answer) and lost requests (sent without a final answer by the end).
 Only loopback addresses are accepted: this is not a tool to load anybody else's server.
@@ -43,6 +43,14 @@ def loopback_url(url: str) -> str:
     return url.rstrip("/") + "/"
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (all its threads), from /proc (0 without a pid)."""
+    if not pid:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def load_questions(path: Path) -> list[str]:
     questions = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -80,6 +88,71 @@ class Stats:
     def add_error(self, kind: str) -> None:
         with self.lock:
             self.errors[kind] += 1
+
+
+def citizen_endpoint(url: str, api_name: str = "frage") -> tuple[int, int]:
+    """(fn_index, number of inputs) of the citizen app's question handler, from the app's own config."""
+    import httpx
+
+    config = httpx.get(url + "config", timeout=30).json()
+    for index, dependency in enumerate(config["dependencies"]):
+        if dependency.get("api_name") == api_name:
+            return dependency.get("id", index), len(dependency["inputs"])
+    raise SystemExit(f"Kein Endpunkt /{api_name} unter {url}")
+
+
+def raw_user(n: int, url: str, questions: list[str], stop_at: float, stats: Stats, timeout: float,
+             endpoint: tuple[int, int]) -> None:
+    """A citizen session speaking Gradio's queue protocol (sse_v3) directly over one kept-alive connection.
+
+    gradio_client costs about as much CPU per answer as the server (a new TLS context per request, threads
+    polling every 50 ms); on a two-core machine the load generator then takes half the cores it measures.
+    """
+    import secrets
+
+    import httpx
+
+    fn_index, inputs = endpoint
+    session = secrets.token_hex(8)
+    i = n * 7
+    with httpx.Client(base_url=url, timeout=httpx.Timeout(timeout + 30, connect=10)) as client:
+        while time.monotonic() < stop_at:
+            question = questions[i % len(questions)]
+            i += 1
+            stats.add_sent()
+            start = time.perf_counter()
+            try:
+                joined = client.post("gradio_api/queue/join", json={
+                    "data": [question] + [None] * (inputs - 1), "fn_index": fn_index, "session_hash": session,
+                    "event_data": None, "trigger_id": None})
+                joined.raise_for_status()
+                event_id = joined.json()["event_id"]
+                final = None
+                with client.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as events:
+                    for line in events.iter_lines():
+                        if not line.startswith("data:"):
+                            continue
+                        message = json.loads(line[5:])
+                        if message.get("event_id") == event_id and message.get("msg") == "process_completed":
+                            final = message
+                            break
+                        if time.monotonic() > stop_at + timeout:
+                            break
+            except (httpx.HTTPError, ValueError, KeyError) as exc:
+                stats.add_error(type(exc).__name__)
+                continue
+            if final is None:
+                stats.add_error("timeout")
+                break
+            elapsed = time.perf_counter() - start
+            messages = (final.get("output") or {}).get("data", [None])[0] if final.get("success", True) else None
+            if not isinstance(messages, list) or not messages:
+                stats.add_error("no answer")
+                continue
+            if ERROR_TEXT in _text(messages[-1]):
+                stats.add_error("technical error answer")
+                continue
+            stats.add_answer(elapsed)
 
 
 def user(n: int, url: str, questions: list[str], stop_at: float, stats: Stats, timeout: float) -> None:
@@ -138,6 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="Wartezeit auf offene Antworten nach Ablauf")
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
+    parser.add_argument("--client", choices=("raw", "gradio"), default="raw",
+                        help="raw: Gradios Warteschlangen-Protokoll direkt (wenig CPU); gradio: gradio_client")
+    parser.add_argument("--pid", type=int, default=0,
+                        help="Prozessnummer des Servers: meldet dessen CPU-Zeit je Antwort (hängt kaum von "
+                             "anderer Last auf dem Rechner ab, anders als Durchsatz und Latenz)")
     args = parser.parse_args(argv)
     url = loopback_url(args.url)
     if args.users < 1 or args.duration <= 0:
@@ -145,10 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     questions = load_questions(args.questions)
 
     stats = Stats()
+    cpu_before = server_cpu_seconds(args.pid)
     start = time.monotonic()
     stop_at = start + args.duration
-    threads = [threading.Thread(target=user, args=(n, url, questions, stop_at, stats, args.timeout), daemon=True)
-               for n in range(args.users)]
+    if args.client == "raw":
+        endpoint = citizen_endpoint(url)
+        threads = [threading.Thread(target=raw_user, args=(n, url, questions, stop_at, stats, args.timeout, endpoint),
+                                    daemon=True) for n in range(args.users)]
+    else:
+        threads = [threading.Thread(target=user, args=(n, url, questions, stop_at, stats, args.timeout), daemon=True)
+                   for n in range(args.users)]
     for t in threads:
         t.start()
     for t in threads:
@@ -164,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         "mean_s": round(statistics.fmean(stats.latencies), 2) if stats.latencies else None,
         "errors": errors, "error_kinds": dict(stats.errors), "lost": lost,
     }
+    if args.pid:
+        cpu = server_cpu_seconds(args.pid) - cpu_before
+        result["server_cpu_ms_per_answer"] = round(cpu / max(stats.answered, 1) * 1000, 1)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -172,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
               f"Durchsatz {result['throughput_per_s']} Antworten/s")
         print(f"Latenz p50 {result['p50_s']} s, p95 {result['p95_s']} s, max {result['max_s']} s")
         print(f"Fehler {result['errors']} {result['error_kinds'] or ''}, verloren {result['lost']}")
+        if args.pid:
+            print(f"Server-CPU je Antwort {result['server_cpu_ms_per_answer']} ms")
     return 0 if errors == 0 and lost == 0 else 1
 
 

@@ -175,3 +175,52 @@ def test_batcher_reports_errors_to_every_caller_and_keeps_working() -> None:
     with pytest.raises(ValueError):
         batcher(-1)
     assert batcher(21) == 42
+
+
+def test_a_text_twice_in_one_query_batch_is_embedded_once(torch_embedder) -> None:
+    a, b = "Wie hoch ist der Regelbedarf für Kinder?", "Minijob 556 Euro anrechnungsfrei"
+    engine = torch_embedder.engine
+    start = engine.tokens
+    twice = torch_embedder.embed_queries([a, b, a])
+    middle = engine.tokens
+    once = torch_embedder.embed_queries([a, b])
+    assert np.array_equal(twice[0], twice[2])
+    assert np.allclose(twice[:2], once, atol=1e-6)
+    assert middle - start == engine.tokens - middle  # [a, b, a] cost the tokens of [a, b]
+
+
+def test_a_query_started_early_gives_the_same_vector(torch_embedder) -> None:
+    from assistant.embedding import query_vector_later
+
+    question = "Darf ich ein Auto behalten, wenn ich Bürgergeld beantrage?"
+    later = query_vector_later(torch_embedder, question)
+    other = torch_embedder.embed_query("Auto Vermögen Kraftfahrzeug angemessen")  # meanwhile, as retrieval does
+    assert np.allclose(later(), torch_embedder.embed_query(question), atol=1e-6)
+    assert not np.allclose(other, later(), atol=1e-3)
+
+
+def test_query_batches_run_on_their_own_thread_count_and_restore_torchs(torch_embedder) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    seen: list[int] = []
+    forward = torch_embedder.engine._forward
+
+    def spy(ids, mask):
+        seen.append(torch.get_num_threads())
+        return forward(ids, mask)
+
+    torch_embedder.engine._forward = spy
+    try:
+        torch_embedder.embed_queries(["Wer bekommt Bürgergeld?"])
+    finally:
+        torch_embedder.engine._forward = forward
+    assert seen == [torch_embedder.query_threads or before]
+    assert torch.get_num_threads() == before
+
+
+def test_a_workspace_limits_numpys_blas_threads(built_workspace) -> None:
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == built_workspace.settings.blas_threads for pool in blas)

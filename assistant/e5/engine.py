@@ -106,7 +106,10 @@ class TorchE5:
         self.tokens = 0
 
     # -- public ---------------------------------------------------------------------------------------------
-    def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+    def encode(self, texts: list[str], is_query: bool, threads: int = 0) -> np.ndarray:
+        """`threads`: torch threads for this call (0 = the process setting). The encoder runs one call at a
+        time, so a call may set its own: short query batches run best on one thread while requests and
+        other processes share the cores."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         windows: list[list[int]] = []
@@ -117,7 +120,7 @@ class TorchE5:
                 windows.append(w)
                 owner.append(i)
                 weight.append(float(max(len(w) - 2, 1)))
-        means = self._window_means(windows)
+        means = self._window_means(windows, threads)
         out = np.zeros((len(texts), self.dim), dtype=np.float64)
         np.add.at(out, np.asarray(owner), means * np.asarray(weight)[:, None])
         out /= np.bincount(owner, weights=weight, minlength=len(texts))[:, None]
@@ -139,11 +142,11 @@ class TorchE5:
             batches.append(current)
         return batches
 
-    def _window_means(self, windows: list[list[int]]) -> np.ndarray:
+    def _window_means(self, windows: list[list[int]], threads: int = 0) -> np.ndarray:
         torch = self._torch
         means = np.zeros((len(windows), self.dim), dtype=np.float32)
         lengths = [len(w) for w in windows]
-        with self._lock, torch.inference_mode():
+        with self._lock, torch.inference_mode(), runtime.torch_threads(threads):
             start = time.perf_counter()
             for batch in self._batches(lengths):
                 longest = max(lengths[i] for i in batch)
