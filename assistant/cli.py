@@ -134,7 +134,7 @@ def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
     from .retrieval.retriever import Retriever
 
     _require_index(ws)
-    result = Retriever(ws).retrieve(args.question, Audience(args.audience), k=args.k)
+    result = Retriever(ws).retrieve(args.question, Audience.coerce(args.audience), k=args.k)
     rows = [
         {"rank": i, "citation": citation_label(h.unit.unit.doc, h.unit.kind, h.unit.unit.label),
          "doc": h.unit.unit.doc, "unit": h.unit.unit.label, "title": h.unit.unit.title, "stand": h.unit.stand,
@@ -244,7 +244,7 @@ def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
     from .retrieval.retriever import Retriever
 
     _require_index(ws)
-    result = answer(args.question, Audience(args.audience), retriever=Retriever(ws))
+    result = answer(args.question, Audience.coerce(args.audience), retriever=Retriever(ws))
     if args.json:
         print(json.dumps({
             "question": result.question, "audience": result.audience, "mode": result.mode.value,

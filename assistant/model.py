@@ -13,12 +13,38 @@ class Visibility(StrEnum):
 
 
 class Audience(StrEnum):
+    """Who asks. The one rule of what each audience may see is `visible`; every filter derives from it."""
+
     CITIZEN = "citizen"
     STAFF = "staff"
     EDITOR = "editor"
 
+    @classmethod
+    def coerce(cls, value: Audience | str) -> Audience:
+        """The audience of a member or its value (`"citizen"`); raises ValueError for anything else."""
+        return value if isinstance(value, cls) else cls(value)
+
+    @property
+    def is_citizen(self) -> bool:
+        """Citizens get plain-language texts in their own language (and see public units only)."""
+        return self is Audience.CITIZEN
+
+    @property
+    def visible(self) -> frozenset[Visibility]:
+        """The visibilities this audience may read: citizens the public units, staff and editors all."""
+        return frozenset({Visibility.PUBLIC}) if self.is_citizen else frozenset(Visibility)
+
     def may_see(self, visibility: str) -> bool:
-        return self is not Audience.CITIZEN or visibility == Visibility.PUBLIC
+        return visibility in self.visible
+
+    def chroma_where(self) -> dict | None:
+        """The rule as a Chroma metadata filter (None: no filter needed)."""
+        visible = sorted(v.value for v in self.visible)
+        if len(visible) == len(Visibility):
+            return None
+        if len(visible) == 1:
+            return {"visibility": visible[0]}
+        return {"visibility": {"$in": visible}}
 
 
 class DocKind(StrEnum):
