@@ -1,10 +1,13 @@
-"""The domain vocabulary: documents, citable units, audiences."""
+"""The domain vocabulary: documents, citable units and their citations, audiences."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+
+
+__all__ = ["Audience", "Citation", "DocKind", "Document", "DocumentVersion", "Unit", "UnitRole", "Visibility"]
 
 
 class Visibility(StrEnum):
@@ -97,30 +100,43 @@ class Unit:
         return self.content_hash[:32]
 
 
-@dataclass(frozen=True)
-class Document:
-    """One source file in one version, with the units parsed from it."""
+@dataclass(frozen=True, kw_only=True)
+class DocumentVersion:
+    """What describes one version of a document, the one shape wherever a version is held: as parsed
+    (`Document`, with its units) and as the catalog stores it (`catalog.VersionInfo`)."""
 
     name: str  # canonical name: "SGB II", "FW § 21"
     kind: DocKind
     title: str
     stand: str  # ISO date (YYYY-MM-DD) read from the document
     stand_text: str  # as the document states it, e.g. "zuletzt geändert durch Art. 8 G v. 22.12.2025"
-    units: tuple[Unit, ...]
     visibility: Visibility = Visibility.PUBLIC
     source: str = ""  # file path or URL it came from
     sha256: str = ""
     link: str = ""  # link to the document as a whole
-    notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. pending amendments
-
-    def citation(self, unit: Unit) -> str:
-        return citation_label(self.name, self.kind, unit.label)
+    notes: tuple[str, ...] = ()  # e.g. pending amendments
 
 
-def citation_label(doc: str, kind: str, label: str) -> str:
-    """`§ 11b Abs. 3 SGB II`, `FW § 21 SGB II, Rz. 21.27`, `Mietobergrenzen Kreis, 2 Werte`."""
-    if kind == DocKind.LAW:
-        return f"{label} {doc}" if label else doc
-    if kind == DocKind.GUIDELINE and doc.startswith("FW "):
-        return f"{doc} SGB II, {label}" if label else f"{doc} SGB II"
-    return f"{doc}, {label}" if label else doc
+@dataclass(frozen=True, kw_only=True)
+class Document(DocumentVersion):
+    """One source file in one version, with the units parsed from it."""
+
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citable place, written the one way users read it (`str()`):
+    `§ 11b Abs. 3 SGB II`, `FW § 21 SGB II, Rz. 21.27`, `KdU-Richtlinie Beispielkreis, 2. Mietobergrenzen`."""
+
+    doc: str  # canonical document name
+    kind: str  # DocKind
+    label: str = ""  # the unit's label within the document; "" for the document as a whole
+
+    def __str__(self) -> str:
+        doc, label = self.doc, self.label
+        if self.kind == DocKind.LAW:
+            return f"{label} {doc}" if label else doc
+        if self.kind == DocKind.GUIDELINE:  # the Fachliche Weisungen of the Bundesagentur explain the SGB II
+            return f"{doc} SGB II, {label}" if label else f"{doc} SGB II"
+        return f"{doc}, {label}" if label else doc

@@ -52,7 +52,7 @@ def test_the_rule() -> None:
 def test_staff_get_the_internal_unit_first(retriever: Retriever) -> None:
     """The premise of the layer tests: for staff, this question's best unit is internal."""
     top = retriever.retrieve(QUESTION, Audience.STAFF).hits[0]
-    assert top.unit.visibility == Visibility.INTERNAL and top.unit.unit.doc == INTERNAL_DOC
+    assert top.unit.visibility == Visibility.INTERNAL and top.unit.doc == INTERNAL_DOC
 
 
 def test_layer_lexical_index_scores_no_internal_unit_for_citizens(retriever: Retriever) -> None:

@@ -17,7 +17,7 @@ from datetime import date
 
 
 from ..catalog import StoredUnit
-from ..model import Audience, UnitRole
+from ..model import Audience, DocKind, UnitRole
 from ..retrieval.query import QueryAnalysis, analyse_query
 from ..retrieval.lexical import words
 from ..sources.text import german_stemmer
@@ -639,16 +639,17 @@ def unit_topic(su: StoredUnit) -> str | None:
         return "bildung" if "Schulbedarf" in u.text else "regelbedarf"
     if doc == "SGB XII" and u.section.startswith("Anlage"):
         return "bildung" if "34" in u.label or "Schulbedarf" in u.text else "regelbedarf"
-    source = doc if doc.startswith("FW ") else (u.section or u.label)
+    guideline = su.kind == DocKind.GUIDELINE
+    source = doc if guideline else (u.section or u.label)
     m = _SECTION_RE.search(source)
     if not m:
         return None
     number = int(m.group(1))
     if doc == "SGB I":
         return "pflichten" if number in SGB_I_PFLICHTEN else None
-    if doc != "SGB II" and not doc.startswith("FW "):
+    if doc != "SGB II" and not guideline:
         return None
-    if doc.startswith("FW ") and "Anlage" in u.label and number == 20:
+    if guideline and "Anlage" in u.label and number == 20:
         return "regelbedarf"
     return next((topic for numbers, topic in SGB_II_TOPICS if number in numbers), None)
 

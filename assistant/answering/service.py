@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .. import i18n
 from ..catalog import StoredUnit
 from ..config import Settings
-from ..model import Audience, citation_label
+from ..model import Audience
 from ..retrieval.lexical import words
 from ..retrieval.query import QueryAnalysis, too_long_text
 from . import prompts
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from ..retrieval.retriever import Hit, Retriever
 
 log = logging.getLogger(__name__)
+
+__all__ = ["answer", "answer_stream", "make_source", "normalize_history", "retrieval_question"]
 
 History = Sequence[tuple[str, str] | Sequence[str] | Mapping[str, Any]] | None
 
@@ -114,7 +116,7 @@ def retrieval_question(question: str, pairs: Sequence[tuple[str, str]], limit: i
 
 def make_source(number: int, su: StoredUnit, highlights: Sequence[str] = ()) -> Source:
     u = su.unit
-    return Source(number=number, citation=citation_label(u.doc, su.kind, u.label), doc=u.doc, label=u.label,
+    return Source(number=number, citation=str(su.citation), doc=u.doc, label=u.label,
                   title=u.title, stand=su.stand, kind=su.kind, visibility=su.visibility, passage=u.text,
                   link=u.link, page=u.page, highlights=tuple(highlights))
 
@@ -146,7 +148,7 @@ def _with_more_sources(cited: list[StoredUnit], hits: Sequence[Hit]) -> tuple[li
 def _more_line(more_start: int, more: Sequence[StoredUnit], language: str) -> str:
     if not more:
         return ""
-    refs = "; ".join(f"[{more_start + i}] {citation_label(su.unit.doc, su.kind, su.unit.label)}"
+    refs = "; ".join(f"[{more_start + i}] {su.citation}"
                      for i, su in enumerate(more))
     return f"\n\n**{i18n.text('label.more_sources', language)}:** {refs}"
 

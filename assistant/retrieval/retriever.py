@@ -33,6 +33,8 @@ from .references import Reference, find_references
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Hit", "RankingParams", "RetrievalResult", "Retriever"]
+
 
 @dataclass(frozen=True)
 class RankingParams:
