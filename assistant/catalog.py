@@ -17,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import Unit, UnitRole
+from .model import Citation, DocKind, DocumentVersion, Unit, UnitRole, Visibility
+
+__all__ = ["Catalog", "StoredUnit", "VersionInfo"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -95,19 +97,11 @@ CREATE TABLE IF NOT EXISTS feedback (
 """
 
 
-@dataclass(frozen=True)
-class VersionInfo:
+@dataclass(frozen=True, kw_only=True)
+class VersionInfo(DocumentVersion):
+    """A stored version: its description, and the catalog's own data about it."""
+
     id: int
-    name: str
-    kind: str
-    visibility: str
-    title: str
-    stand: str
-    stand_text: str
-    source: str
-    sha256: str
-    link: str
-    notes: tuple[str, ...]
     status: str
     n_units: int
     ingested_at: float
@@ -123,6 +117,22 @@ class StoredUnit:
     visibility: str
     stand: str
     version_id: int
+
+    @property
+    def doc(self) -> str:
+        return self.unit.doc
+
+    @property
+    def label(self) -> str:
+        return self.unit.label
+
+    @property
+    def section(self) -> str:
+        return self.unit.section
+
+    @property
+    def citation(self) -> Citation:
+        return Citation(self.unit.doc, self.kind, self.unit.label)
 
 
 class Catalog:
@@ -204,8 +214,9 @@ class Catalog:
     def _version(r: tuple) -> VersionInfo:
         (id_, name, kind, visibility, title, stand, stand_text, source, sha, link, notes, status,
          n_units, ingested_at, _by) = r
-        return VersionInfo(id_, name, kind, visibility, title, stand, stand_text, source, sha, link,
-                           tuple(json.loads(notes)), status, n_units, ingested_at)
+        return VersionInfo(id=id_, name=name, kind=DocKind(kind), visibility=Visibility(visibility), title=title,
+                           stand=stand, stand_text=stand_text, source=source, sha256=sha, link=link,
+                           notes=tuple(json.loads(notes)), status=status, n_units=n_units, ingested_at=ingested_at)
 
     # --- embedding cache -----------------------------------------------------------------------
 
@@ -230,20 +241,18 @@ class Catalog:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def activate_version(
-        self, *, name: str, kind: str, visibility: str, title: str, stand: str, stand_text: str,
-        source: str, sha256: str, link: str, notes: tuple[str, ...], units: list[tuple[str, Unit]],
-        actor: str = "",
-    ) -> int:
-        """Record a new version with its units and make it the active one, in one transaction."""
+    def activate_version(self, version: DocumentVersion, units: list[tuple[str, Unit]], actor: str = "") -> int:
+        """Record a new version with its units (Chroma id, unit) and make it the active one, in one transaction."""
+        v = version
+        name, kind, visibility, stand = v.name, str(v.kind), str(v.visibility), v.stand
         now = time.time()
         with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO versions (name, kind, visibility, title, stand, stand_text, source, sha256,"
                 " link, notes, status, n_units, ingested_at, ingested_by)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)",
-                (name, kind, visibility, title, stand, stand_text, source, sha256, link,
-                 json.dumps(list(notes), ensure_ascii=False), len(units), now, actor),
+                (name, kind, visibility, v.title, stand, v.stand_text, v.source, v.sha256, v.link,
+                 json.dumps(list(v.notes), ensure_ascii=False), len(units), now, actor),
             )
             version_id = int(cur.lastrowid)
             conn.executemany(

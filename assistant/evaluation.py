@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Visibility
+from .model import DocKind, Visibility
 
 SECTION_RE = re.compile(r"^(§\s*\d+[a-z]*|Anlage(?:\s+\d+)?)")
 SCORED_KINDS = {"answerable", "temporal"}
@@ -20,14 +20,11 @@ def section_of(label: str) -> str:
     return re.sub(r"\s+", " ", m.group(1)) if m else (label or "")
 
 
-def is_guideline(doc: str) -> bool:
-    return doc.startswith("FW ")
-
-
 def matches_section(gold: dict, result: dict) -> bool:
+    """Same document and section; any unit of a guideline counts (its Randzeichen have no sections)."""
     if gold["doc"] != result["doc"]:
         return False
-    if not gold.get("unit") or is_guideline(gold["doc"]):
+    if not gold.get("unit") or result.get("kind") == DocKind.GUIDELINE:
         return True
     return section_of(gold["unit"]) == section_of(result["unit"])
 
@@ -138,7 +135,7 @@ def run_retrieval(questions: Iterable[dict], retriever, k: int = 10,
             "id": q["id"], "audience": q.get("audience", "citizen"), "refused": not result.relevant,
             "confidence": round(result.confidence, 4),
             "results": [
-                {"doc": h.unit.unit.doc, "unit": h.unit.unit.label, "visibility": h.unit.visibility,
+                {"doc": h.unit.doc, "unit": h.unit.label, "kind": h.unit.kind, "visibility": h.unit.visibility,
                  "score": round(h.score, 4)}
                 for h in result.hits
             ],

@@ -360,11 +360,7 @@ class Ingestor:
                                                 f"({'; '.join(report.replacement_changes)}). {CONFIRM_HINT}")
         ids = [chroma_id(u, doc.visibility, doc.stand) for u in doc.units]
         self._add_vectors(doc, ids, report)
-        self.ws.catalog.activate_version(
-            name=doc.name, kind=doc.kind, visibility=doc.visibility, title=doc.title, stand=doc.stand,
-            stand_text=doc.stand_text, source=doc.source, sha256=doc.sha256, link=doc.link, notes=doc.notes,
-            units=list(zip(ids, doc.units)), actor=actor,
-        )
+        self.ws.catalog.activate_version(doc, list(zip(ids, doc.units)), actor=actor)
         switched.append(doc.name)  # from here on the new version is live, whatever fails next
         self._delete_unused_vectors()
         self.ws.catalog.prune_history()

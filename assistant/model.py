@@ -1,10 +1,13 @@
-"""The domain vocabulary: documents, citable units, audiences."""
+"""The domain vocabulary: documents, citable units and their citations, audiences."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+
+
+__all__ = ["Audience", "Citation", "DocKind", "Document", "DocumentVersion", "Unit", "UnitRole", "Visibility"]
 
 
 class Visibility(StrEnum):
@@ -13,12 +16,38 @@ class Visibility(StrEnum):
 
 
 class Audience(StrEnum):
+    """Who asks. The one rule of what each audience may see is `visible`; every filter derives from it."""
+
     CITIZEN = "citizen"
     STAFF = "staff"
     EDITOR = "editor"
 
+    @classmethod
+    def coerce(cls, value: Audience | str) -> Audience:
+        """The audience of a member or its value (`"citizen"`); raises ValueError for anything else."""
+        return value if isinstance(value, cls) else cls(value)
+
+    @property
+    def is_citizen(self) -> bool:
+        """Citizens get plain-language texts in their own language (and see public units only)."""
+        return self is Audience.CITIZEN
+
+    @property
+    def visible(self) -> frozenset[Visibility]:
+        """The visibilities this audience may read: citizens the public units, staff and editors all."""
+        return frozenset({Visibility.PUBLIC}) if self.is_citizen else frozenset(Visibility)
+
     def may_see(self, visibility: str) -> bool:
-        return self is not Audience.CITIZEN or visibility == Visibility.PUBLIC
+        return visibility in self.visible
+
+    def chroma_where(self) -> dict | None:
+        """The rule as a Chroma metadata filter (None: no filter needed)."""
+        visible = sorted(v.value for v in self.visible)
+        if len(visible) == len(Visibility):
+            return None
+        if len(visible) == 1:
+            return {"visibility": visible[0]}
+        return {"visibility": {"$in": visible}}
 
 
 class DocKind(StrEnum):
@@ -71,30 +100,43 @@ class Unit:
         return self.content_hash[:32]
 
 
-@dataclass(frozen=True)
-class Document:
-    """One source file in one version, with the units parsed from it."""
+@dataclass(frozen=True, kw_only=True)
+class DocumentVersion:
+    """What describes one version of a document, the one shape wherever a version is held: as parsed
+    (`Document`, with its units) and as the catalog stores it (`catalog.VersionInfo`)."""
 
     name: str  # canonical name: "SGB II", "FW § 21"
     kind: DocKind
     title: str
     stand: str  # ISO date (YYYY-MM-DD) read from the document
     stand_text: str  # as the document states it, e.g. "zuletzt geändert durch Art. 8 G v. 22.12.2025"
-    units: tuple[Unit, ...]
     visibility: Visibility = Visibility.PUBLIC
     source: str = ""  # file path or URL it came from
     sha256: str = ""
     link: str = ""  # link to the document as a whole
-    notes: tuple[str, ...] = field(default_factory=tuple)  # e.g. pending amendments
-
-    def citation(self, unit: Unit) -> str:
-        return citation_label(self.name, self.kind, unit.label)
+    notes: tuple[str, ...] = ()  # e.g. pending amendments
 
 
-def citation_label(doc: str, kind: str, label: str) -> str:
-    """`§ 11b Abs. 3 SGB II`, `FW § 21 SGB II, Rz. 21.27`, `Mietobergrenzen Kreis, 2 Werte`."""
-    if kind == DocKind.LAW:
-        return f"{label} {doc}" if label else doc
-    if kind == DocKind.GUIDELINE and doc.startswith("FW "):
-        return f"{doc} SGB II, {label}" if label else f"{doc} SGB II"
-    return f"{doc}, {label}" if label else doc
+@dataclass(frozen=True, kw_only=True)
+class Document(DocumentVersion):
+    """One source file in one version, with the units parsed from it."""
+
+    units: tuple[Unit, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citable place, written the one way users read it (`str()`):
+    `§ 11b Abs. 3 SGB II`, `FW § 21 SGB II, Rz. 21.27`, `KdU-Richtlinie Beispielkreis, 2. Mietobergrenzen`."""
+
+    doc: str  # canonical document name
+    kind: str  # DocKind
+    label: str = ""  # the unit's label within the document; "" for the document as a whole
+
+    def __str__(self) -> str:
+        doc, label = self.doc, self.label
+        if self.kind == DocKind.LAW:
+            return f"{label} {doc}" if label else doc
+        if self.kind == DocKind.GUIDELINE:  # the Fachliche Weisungen of the Bundesagentur explain the SGB II
+            return f"{doc} SGB II, {label}" if label else f"{doc} SGB II"
+        return f"{doc}, {label}" if label else doc

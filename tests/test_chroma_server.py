@@ -65,7 +65,7 @@ def test_ingest_and_retrieve_against_chroma_server(chroma_server: int, tmp_path:
 
     retriever = Retriever(ws)
     top = retriever.retrieve("Wie lange dauert die Karenzzeit beim Vermögen?", Audience.CITIZEN).hits[0]
-    assert (top.unit.unit.doc, top.unit.unit.section) == ("SGB II", "§ 12")
+    assert (top.unit.doc, top.unit.section) == ("SGB II", "§ 12")
     question = "Mietobergrenze Beispielkreis für einen Einpersonenhaushalt"
     staff = retriever.retrieve(question, Audience.STAFF).hits
     citizen = retriever.retrieve(question, Audience.CITIZEN, k=50).hits

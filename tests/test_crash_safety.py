@@ -175,7 +175,7 @@ def _check_after_kill(ws: Workspace, base: dict[str, tuple], sc: Scenario, new_s
         assert hits, (sc.query, audience)
         assert {h.unit.chroma_id for h in hits} <= active_ids
         for h in hits:
-            if h.unit.unit.doc == sc.name:
+            if h.unit.doc == sc.name:
                 assert h.unit.version_id == active[sc.name][0]
     if not switched:
         phase = "before switch, vectors partly/fully written" if unused else "before switch, nothing written"
@@ -198,7 +198,7 @@ def _repair_and_finish(ws: Workspace, sc: Scenario, new_sha: str) -> None:
     assert len(ws.catalog.units_of_version(active.id)) == active.n_units
     assert ws.store.all_ids() == ws.catalog.active_chroma_ids()
     hits = Retriever(ws).retrieve(sc.query, Audience.STAFF).hits
-    assert hits and all(h.unit.version_id == active.id for h in hits if h.unit.unit.doc == sc.name)
+    assert hits and all(h.unit.version_id == active.id for h in hits if h.unit.doc == sc.name)
 
 
 def _run_once(base_dir: Path, run_dir: Path, sc: Scenario, *, delay: float | None = None,

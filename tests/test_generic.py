@@ -15,7 +15,7 @@ from docx.enum.style import WD_STYLE_TYPE
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.errors import InvalidDocumentError
-from assistant.model import DocKind, Visibility
+from assistant.model import Citation, DocKind, Visibility
 from assistant.sources.generic import MAX_UNIT_CHARS, SUPPORTED_EXTENSIONS, find_stand, parse_generic
 
 EXAMPLE = PROJECT_ROOT / "corpus" / "intern" / "KdU_Richtlinie_Beispielkreis.md"
@@ -59,7 +59,7 @@ def test_example_guideline_parses_into_heading_units() -> None:
     assert sub.page is None
     assert "BEISPIEL – erfundene Werte" in doc.units[0].text
     assert [u.order for u in doc.units] == list(range(len(doc.units)))
-    assert doc.citation(limits) == "KdU-Richtlinie Jobcenter Beispielkreis, 2. Mietobergrenzen (Bruttokaltmiete)"
+    assert str(Citation(doc.name, doc.kind, limits.label)) == "KdU-Richtlinie Jobcenter Beispielkreis, 2. Mietobergrenzen (Bruttokaltmiete)"
 
 
 def test_parameters_override_name_visibility_and_stand() -> None:

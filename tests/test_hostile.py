@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answering.service import answer
 from assistant.model import Audience, Visibility
+from assistant.retrieval.query import QuestionTooLong
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
 
@@ -64,12 +65,17 @@ def test_injection_in_question_changes_nothing(retriever: Retriever) -> None:
     assert all(s.visibility == Visibility.PUBLIC for s in result.sources)
 
 
-def test_overlong_question_is_cut_not_fatal(retriever: Retriever) -> None:
+def test_overlong_question_is_refused_with_a_message_not_cut(retriever: Retriever) -> None:
+    limit = retriever.ws.settings.max_question_chars
     question = "Wie lange dauert die Karenzzeit beim Vermögen? " + "bla " * 50_000
-    result = retriever.retrieve(question, Audience.CITIZEN)
-    assert result.hits and result.question == question[: retriever.ws.settings.max_question_chars]
+    with pytest.raises(QuestionTooLong) as refused:
+        retriever.retrieve(question, Audience.CITIZEN)
+    assert f"höchstens {limit:,} Zeichen".replace(",", ".") in refused.value.message
     long_answer = answer(question, Audience.CITIZEN, retriever=retriever)
-    assert long_answer.text
+    assert long_answer.refused and not long_answer.sources and "zu lang" in long_answer.text
+    at_limit = "Wie lange dauert die Karenzzeit beim Vermögen?".ljust(limit)  # exactly the limit: answered
+    assert retriever.retrieve(at_limit, Audience.CITIZEN).hits
+    assert not answer(at_limit, Audience.CITIZEN, retriever=retriever).refused
 
 
 INJECTED_DOC = """# Hinweise zum Umzug

@@ -165,10 +165,10 @@ def test_cli_status_json_and_show(built_workspace: Workspace) -> None:
 
 def test_remove_withdraws_document_from_search(index_copy: Workspace) -> None:
     retriever = Retriever(index_copy)
-    assert any(h.unit.unit.doc == "FW § 21" for h in retriever.retrieve("Mehrbedarf Alleinerziehende Rz. 21.27", Audience.STAFF).hits)
+    assert any(h.unit.doc == "FW § 21" for h in retriever.retrieve("Mehrbedarf Alleinerziehende Rz. 21.27", Audience.STAFF).hits)
     assert Ingestor(index_copy).remove("FW § 21")
     hits = retriever.retrieve("Mehrbedarf Alleinerziehende Rz. 21.27", Audience.STAFF).hits
-    assert all(h.unit.unit.doc != "FW § 21" for h in hits)
+    assert all(h.unit.doc != "FW § 21" for h in hits)
     assert index_copy.store.all_ids() == index_copy.catalog.active_chroma_ids()
 
 
@@ -197,7 +197,7 @@ def test_kill_during_ingestion_keeps_old_version_searchable(index_copy: Workspac
     units = ws.catalog.units_of_version(active.id)
     assert len(units) == active.n_units
     hits = Retriever(ws).retrieve("§ 22 Abs. 1 SGB II", Audience.STAFF).hits
-    assert hits[0].unit.unit.label == "§ 22 Abs. 1" and hits[0].unit.stand == active.stand
+    assert hits[0].unit.label == "§ 22 Abs. 1" and hits[0].unit.stand == active.stand
     Ingestor(ws).repair()
     assert ws.store.all_ids() == ws.catalog.active_chroma_ids()
 

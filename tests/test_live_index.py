@@ -39,7 +39,7 @@ def _cli(index_dir: Path, *args: str) -> subprocess.Popen:
 
 def _note_found(retriever: Retriever) -> bool:
     hits = retriever.retrieve(NOTE_QUESTION, Audience.CITIZEN, k=3).hits
-    return any(h.unit.unit.doc == "Notiz" for h in hits)
+    return any(h.unit.doc == "Notiz" for h in hits)
 
 
 def _serve_while(proc: subprocess.Popen, retrievers: list[Retriever], until, timeout: float = 300) -> tuple[int, int]:

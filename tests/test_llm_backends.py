@@ -27,6 +27,7 @@ from assistant.answering.types import AnswerMode
 from assistant.catalog import StoredUnit
 from assistant.config import Settings
 from assistant.model import Audience, Unit
+from assistant.retrieval.query import analyse_query
 from assistant.retrieval.retriever import Hit, RetrievalResult
 
 MODEL = "testmodel:7b"
@@ -163,7 +164,7 @@ class FixedRetriever:
         self.questions: list[str] = []
 
     def retrieve(self, question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
-                 as_of: str | None = None) -> RetrievalResult:
+                 as_of: str | None = None, *, asked: str | None = None) -> RetrievalResult:
         self.questions.append(question)
         units = [
             StoredUnit("a", Unit("SGB XII", "Anlage", ANLAGE, section="Anlage", link="https://example.org/anlage"),
@@ -174,7 +175,8 @@ class FixedRetriever:
                        "law", "public", "2025-12-22", 3),
         ]
         hits = [Hit(su, 1.0 - i / 10) for i, su in enumerate(units)]
-        return RetrievalResult(question, Audience(audience), hits, self.relevant, 0.9)
+        return RetrievalResult(question, Audience(audience), hits, self.relevant, 0.9,
+                               query=analyse_query(question, asked))
 
 
 QUESTION = "Wie hoch ist der Regelbedarf für eine alleinstehende Person im Jahr 2026?"

@@ -72,7 +72,7 @@ def test_law_unit_carries_the_evidence_of_its_guideline(retriever: Retriever) ->
 
 def test_exact_unit_stays_first_and_citizens_get_public_units(retriever: Retriever) -> None:
     top = retriever.retrieve("Was steht in § 22 Abs. 1 SGB II zur Angemessenheit?", Audience.STAFF).hits[0]
-    assert (top.unit.unit.doc, top.unit.unit.label) == ("SGB II", "§ 22 Abs. 1") and top.exact
+    assert (top.unit.doc, top.unit.label) == ("SGB II", "§ 22 Abs. 1") and top.exact
     hits = retriever.retrieve("Mietobergrenze Beispielkreis", Audience.CITIZEN, k=30).hits
     assert all(h.unit.visibility == "public" for h in hits)
 

@@ -75,8 +75,8 @@ class KillServerAfterSwitch(Catalog):
         super().__init__(path)
         self.server = server
 
-    def activate_version(self, **kwargs) -> int:
-        version_id = super().activate_version(**kwargs)
+    def activate_version(self, *args, **kwargs) -> int:
+        version_id = super().activate_version(*args, **kwargs)
         self.server.stop(kill=True)
         return version_id
 

@@ -43,6 +43,7 @@ from assistant.language import detect_language  # noqa: E402
 from assistant.ingest import CONFIRM_REPLACE_LABEL, DocumentReport, Ingestor, duration_text  # noqa: E402
 from assistant.model import Audience, Visibility  # noqa: E402
 from assistant.privacy import find_personal_data, warning_text  # noqa: E402
+from assistant.retrieval.query import too_long_text  # noqa: E402
 from assistant.retrieval.retriever import Retriever  # noqa: E402
 from assistant.workspace import Workspace  # noqa: E402
 
@@ -66,7 +67,6 @@ EMPTY_INDEX = ("**Hinweis:** Der Index ist noch leer: Es sind keine Dokumente au
 EMPTY_INDEX_CITIZEN = ("**Hinweis:** Die Bürgerinfo ist gerade nicht verfügbar, weil noch keine Dokumente bereitstehen. "
                        "Bitte versuchen Sie es später noch einmal.")
 ERROR_TEXT = "Es ist ein technischer Fehler aufgetreten. Bitte versuchen Sie es noch einmal."
-MAX_QUESTION_CHARS = 2000
 MAX_TURNS = 10
 
 CITIZEN_NOTE = (
@@ -216,9 +216,9 @@ class AssistantApp:
         if not question:
             yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), "")
             return
-        if len(question) > MAX_QUESTION_CHARS:
+        if len(question) > self.settings.max_question_chars:
             yield (gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(),
-                   f"Die Frage ist zu lang (höchstens {MAX_QUESTION_CHARS} Zeichen). Bitte kürzer fassen.")
+                   too_long_text(len(question), self.settings.max_question_chars))
             return
         if citizen:
             kinds = find_personal_data(question)
@@ -745,7 +745,7 @@ class AssistantApp:
                 c["warning"] = gr.Markdown("", elem_classes=["jca-warning"], visible=False)
                 with gr.Row():
                     c["question"] = gr.Textbox(label="Ihre Frage", placeholder="Frage eingeben …", lines=2,
-                                               max_lines=6, scale=5, autofocus=True, max_length=MAX_QUESTION_CHARS)
+                                               max_lines=6, scale=5, autofocus=True, max_length=self.settings.max_question_chars)
                     with gr.Column(scale=1, min_width=120):
                         c["send"] = gr.Button("Fragen", variant="primary")
                         c["clear"] = gr.Button("Neues Gespräch")

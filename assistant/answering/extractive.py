@@ -17,8 +17,8 @@ from datetime import date
 
 
 from ..catalog import StoredUnit
-from ..model import Audience, UnitRole
-from ..retrieval.glossary import expansions, is_amount_question
+from ..model import Audience, DocKind, UnitRole
+from ..retrieval.query import QueryAnalysis, analyse_query
 from ..retrieval.lexical import words
 from ..sources.text import german_stemmer
 from .checks import find_figures
@@ -298,7 +298,10 @@ class QuestionTerms:
     amount: bool
 
 
-def question_terms(question: str) -> QuestionTerms:
+def question_terms(question: str, query: QueryAnalysis | None = None) -> QuestionTerms:
+    """The weighted terms of a question; `query` is retrieval's analysis of it (expansions, amount)."""
+    if query is None or query.text != question:
+        query = analyse_query(question)
     weights: dict[str, float] = {}
     stem = german_stemmer().stemWord
     for w in words(question):
@@ -308,7 +311,7 @@ def question_terms(question: str) -> QuestionTerms:
             weights.setdefault(w, 0.5)
             continue
         weights[stem(w)] = 1.0
-    for legal in expansions(question):
+    for legal in query.expansions:
         for w in words(legal):
             if w.isdigit() or w in QUESTION_STOPWORDS:
                 continue
@@ -316,7 +319,7 @@ def question_terms(question: str) -> QuestionTerms:
     if any(w in FAMILY_WORDS for w in words(question)):
         weights[FAMILY_STEM] = max(weights.get(FAMILY_STEM, 0.0), ASKED_TERM_WEIGHT)  # "meine Tochter" → "Kind"
     years = tuple(int(y) for y in _YEAR_RE.findall(question))
-    return QuestionTerms(weights, years, is_amount_question(question))
+    return QuestionTerms(weights, years, query.amount)
 
 
 def _term_match(term: str, piece_terms: set[str]) -> float:
@@ -457,7 +460,8 @@ def quoted_laws(question: str, units: Sequence[StoredUnit]) -> set[str]:
 
 
 def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str = Audience.CITIZEN,
-            language: str = "de", pinned: int = 0, today: date | None = None) -> Extract:
+            language: str = "de", pinned: int = 0, today: date | None = None,
+            query: QueryAnalysis | None = None) -> Extract:
     """Quote the pieces of `units` (best first, as ranked) that best answer `question`.
 
     The first `pinned` units were named in the question (`§ 11b Abs. 3`): their opening is always quoted,
@@ -466,9 +470,9 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
     is never quoted twice (also not as a guideline's quotation of the law). Citizens get a lead-in and a
     next step for the topic of the cited sections.
     """
-    audience = Audience(audience)
+    audience = Audience.coerce(audience)
     candidates = [su for su in units if su.unit.role not in SKIPPED_ROLES][:CANDIDATE_UNITS] or list(units)[:1]
-    q = question_terms(question)
+    q = question_terms(question, query)
     per_unit = [split_passage(su.unit.text, today) for su in candidates]
     n_pieces = sum(len(p) for p in per_unit) or 1
     df: dict[str, int] = {}
@@ -508,8 +512,8 @@ def extract(question: str, units: Sequence[StoredUnit], audience: Audience | str
         highlights.append(tuple(h for p in sorted(chosen[rank], key=lambda p: p.order) for h in p.highlights))
         blocks.extend(_render_unit_pieces(chosen[rank], number, q.years))
     if not blocks:
-        return Extract(prompts.no_sentence_text(language if audience == Audience.CITIZEN else "de"), (), ())
-    topic = topic_of(cited) if audience == Audience.CITIZEN else None
+        return Extract(prompts.no_sentence_text(language if audience.is_citizen else "de"), (), ())
+    topic = topic_of(cited) if audience.is_citizen else None
     text = prompts.lead_in(audience, language, topic) + "\n\n" + "\n\n".join(blocks)
     if topic:
         text += "\n\n" + prompts.next_step_text(topic, language)
@@ -635,16 +639,17 @@ def unit_topic(su: StoredUnit) -> str | None:
         return "bildung" if "Schulbedarf" in u.text else "regelbedarf"
     if doc == "SGB XII" and u.section.startswith("Anlage"):
         return "bildung" if "34" in u.label or "Schulbedarf" in u.text else "regelbedarf"
-    source = doc if doc.startswith("FW ") else (u.section or u.label)
+    guideline = su.kind == DocKind.GUIDELINE
+    source = doc if guideline else (u.section or u.label)
     m = _SECTION_RE.search(source)
     if not m:
         return None
     number = int(m.group(1))
     if doc == "SGB I":
         return "pflichten" if number in SGB_I_PFLICHTEN else None
-    if doc != "SGB II" and not doc.startswith("FW "):
+    if doc != "SGB II" and not guideline:
         return None
-    if doc.startswith("FW ") and "Anlage" in u.label and number == 20:
+    if guideline and "Anlage" in u.label and number == 20:
         return "regelbedarf"
     return next((topic for numbers, topic in SGB_II_TOPICS if number in numbers), None)
 

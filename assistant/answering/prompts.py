@@ -59,7 +59,7 @@ NO_SENTENCE = i18n.text("no_sentence")
 
 
 def _is_citizen(audience: Audience | str) -> bool:
-    return audience == Audience.CITIZEN
+    return Audience.coerce(audience).is_citizen
 
 
 def notice_text(name: str, audience: Audience | str, language: str = "de", **fields: object) -> str:
@@ -163,7 +163,7 @@ def source_block(number: int, citation: str, stand: str, text: str) -> str:
 
 
 def system_prompt(audience: Audience, language: str) -> str:
-    if audience == Audience.CITIZEN:
+    if _is_citizen(audience):
         extra = SYSTEM_CITIZEN.format(language=LANGUAGE_NAMES.get(language, "Deutsch"))
     else:
         extra = SYSTEM_STAFF

@@ -24,9 +24,10 @@ from .. import i18n
 from ..catalog import StoredUnit
 from ..config import Settings
 from ..embedding import query_vector_later
-from ..model import Audience, citation_label
+from ..model import Audience
 from ..retrieval.lexical import words
 from ..retrieval.lookup import UnitLookup
+from ..retrieval.query import QueryAnalysis, too_long_text
 from . import prompts
 from .checks import CITATION_RE, check_answer, statements
 from .extractive import extract, supporting_lines
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from ..retrieval.retriever import Hit, Retriever
 
 log = logging.getLogger(__name__)
+
+__all__ = ["answer", "answer_stream", "make_source", "normalize_history", "retrieval_question"]
 
 History = Sequence[tuple[str, str] | Sequence[str] | Mapping[str, Any]] | None
 
@@ -99,10 +102,14 @@ def is_follow_up(question: str) -> bool:
     return not content or (len(question.split()) <= 6 and bool(DEICTIC_RE.search(question)))
 
 
-def retrieval_question(question: str, pairs: Sequence[tuple[str, str]]) -> str:
-    """The question as retrieval sees it: short or elliptic follow-ups get the previous question in front."""
+def retrieval_question(question: str, pairs: Sequence[tuple[str, str]], limit: int | None = None) -> str:
+    """The question as retrieval sees it: short or elliptic follow-ups get the previous question in front
+    (as much of it as fits with the question into `limit` characters)."""
     if pairs and is_follow_up(question):
-        return f"{pairs[-1][0]} {question}"
+        previous = pairs[-1][0]
+        if limit is not None:
+            previous = previous[: max(0, limit - len(question) - 1)].rstrip()
+        return f"{previous} {question}" if previous else question
     return question
 
 
@@ -111,7 +118,7 @@ def retrieval_question(question: str, pairs: Sequence[tuple[str, str]]) -> str:
 
 def make_source(number: int, su: StoredUnit, highlights: Sequence[str] = ()) -> Source:
     u = su.unit
-    return Source(number=number, citation=citation_label(u.doc, su.kind, u.label), doc=u.doc, label=u.label,
+    return Source(number=number, citation=str(su.citation), doc=u.doc, label=u.label,
                   title=u.title, stand=su.stand, kind=su.kind, visibility=su.visibility, passage=u.text,
                   link=u.link, page=u.page, highlights=tuple(highlights))
 
@@ -119,12 +126,12 @@ def make_source(number: int, su: StoredUnit, highlights: Sequence[str] = ()) -> 
 def _notice(main: str, audience: Audience, language: str, extra: str = "") -> str:
     """The notice under an answer ("extractive", "fallback", "generated"): in the citizen's language for citizens."""
     parts = [prompts.notice_text(main, audience, language), extra,
-             prompts.notice_text("citizen", audience, language) if audience == Audience.CITIZEN else ""]
+             prompts.notice_text("citizen", audience, language) if audience.is_citizen else ""]
     return " ".join(p for p in parts if p)
 
 
 def _refusal(question: str, audience: Audience, language: str, office: str | None = None) -> Answer:
-    if office and office in i18n.OFFICES and audience == Audience.CITIZEN:
+    if office and office in i18n.OFFICES and audience.is_citizen:
         text = prompts.office_refusal_text(office, language)
     else:
         text = prompts.refusal_text(audience, language)
@@ -143,7 +150,7 @@ def _with_more_sources(cited: list[StoredUnit], hits: Sequence[Hit]) -> tuple[li
 def _more_line(more_start: int, more: Sequence[StoredUnit], language: str) -> str:
     if not more:
         return ""
-    refs = "; ".join(f"[{more_start + i}] {citation_label(su.unit.doc, su.kind, su.unit.label)}"
+    refs = "; ".join(f"[{more_start + i}] {su.citation}"
                      for i, su in enumerate(more))
     return f"\n\n**{i18n.text('label.more_sources', language)}:** {refs}"
 
@@ -195,10 +202,10 @@ def _german_date(iso: str) -> str:
         return iso
 
 
-def _extractive(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
+def _extractive(question: str, query: QueryAnalysis, audience: Audience, language: str, hits: Sequence[Hit],
                 reason: str = "") -> Answer:
     pinned = sum(1 for h in hits if h.exact)
-    ex = extract(query, [h.unit for h in hits], audience, language, pinned=pinned)
+    ex = extract(query.text, [h.unit for h in hits], audience, language, pinned=pinned, query=query)
     sources = tuple(make_source(i + 1, su, hl) for i, (su, hl) in enumerate(zip(ex.units, ex.highlights)))
     cleaned, checks, _ = check_answer(ex.text, {s.number: s.passage for s in sources})
     main = "fallback" if reason else "extractive"
@@ -296,20 +303,26 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
 
     Never raises for model trouble: a failing backend yields the extractive answer with a notice.
     """
-    audience = Audience(audience)
+    audience = Audience.coerce(audience)
     settings = settings or retriever.ws.settings
     question = question.strip()
-    language = prompts.detect_language(question) if audience == Audience.CITIZEN else "de"
+    if len(question) > settings.max_question_chars:  # refused with a message, never cut
+        yield Answer(question=question, audience=audience.value, mode=AnswerMode.REFUSED,
+                     text=too_long_text(len(question), settings.max_question_chars))
+        return
     pairs = normalize_history(history)
-    query = retrieval_question(question, pairs)
+    query = retrieval_question(question, pairs, settings.max_question_chars)
 
-    special_first = bool(question) and audience == Audience.CITIZEN and as_of is None
+    special_first = bool(question) and audience.is_citizen and as_of is None
     # the curated answers' matcher embeds the question itself; started now, it shares retrieval's forward pass
     question_vector = (query_vector_later(retriever.ws.embedder, question)
                        if special_first and settings.faq_enabled and query == question and hasattr(retriever, "ws")
                        else None)
-    result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of)
-    hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]  # never internal text for citizens
+    result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of,
+                                asked=question)
+    language = result.query.language if audience.is_citizen else "de"
+    # defence in depth: retrieval filters already, but internal text must never reach a citizen
+    hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]
     if special_first:
         special = _special_answer(question, query, audience, language, hits, retriever, settings, result.relevant,
                                   question_vector)
@@ -321,7 +334,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
         return
 
     if settings.llm_backend == "extractive":
-        yield _extractive(question, query, audience, language, hits)
+        yield _extractive(question, result.query, audience, language, hits)
         return
 
     try:
@@ -329,7 +342,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
         model = prepare(settings)
     except LLMUnavailable as exc:
         log.info("LLM backend %s unavailable: %s", settings.llm_backend, exc.message)
-        yield _extractive(question, query, audience, language, hits, exc.message)
+        yield _extractive(question, result.query, audience, language, hits, exc.message)
         return
 
     units = {i + 1: h.unit for i, h in enumerate(hits[: settings.answer_sources])}
@@ -348,17 +361,17 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
                              language=language)
     except LLMUnavailable as exc:
         log.info("LLM backend %s failed: %s", settings.llm_backend, exc.message)
-        yield _extractive(question, query, audience, language, hits, exc.message)
+        yield _extractive(question, result.query, audience, language, hits, exc.message)
         return
     except Exception as exc:  # noqa: BLE001 - nothing from the model layer reaches the caller
         log.warning("LLM streaming failed: %r", exc)
         log.debug("LLM streaming failed", exc_info=True)
-        yield _extractive(question, query, audience, language, hits,
+        yield _extractive(question, result.query, audience, language, hits,
                           f"Das Sprachmodell hat einen Fehler gemeldet ({type(exc).__name__}).")
         return
     final = _visible(text).strip()
     if not final:
-        yield _extractive(question, query, audience, language, hits, "Das Sprachmodell hat keine Antwort geliefert.")
+        yield _extractive(question, result.query, audience, language, hits, "Das Sprachmodell hat keine Antwort geliefert.")
         return
     yield _finish_generated(question, audience, language, final, shown, units)
 

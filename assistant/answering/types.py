@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+__all__ = ["Answer", "AnswerChecks", "AnswerMode", "Source"]
+
 
 class AnswerMode(StrEnum):
     GENERATED = "generated"  # written by a language model from the sources, then checked

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..catalog import StoredUnit
-from ..model import Audience, citation_label
+from ..model import Audience, Citation
 from ..retrieval.lookup import UnitLookup
 from ..retrieval.references import find_references
 from .model import Message
@@ -173,5 +173,5 @@ def _pretty_citation(su: StoredUnit) -> str:
     if label.startswith("Anlage"):
         m = re.search(r"zu\s*§\s*(\d+[a-z]?)", label + " " + su.unit.title)
         if m:
-            return f"Anlage zu § {m.group(1)} {su.unit.doc}"
-    return citation_label(su.unit.doc, su.kind, label)
+            label = f"Anlage zu § {m.group(1)}"
+    return str(Citation(su.unit.doc, su.kind, label))

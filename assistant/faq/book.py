@@ -57,7 +57,7 @@ class FaqBook:
                 self._load()
 
     def allowed(self, audience: Audience) -> set[str]:
-        if audience == Audience.CITIZEN:
+        if audience.is_citizen:
             return {i for i, e in self.served.items() if e.entry.for_citizens()}
         return {i for i, e in self.served.items() if e.entry.for_staff()}
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..catalog import StoredUnit
-from ..model import Audience, Visibility
+from ..model import Audience
 from ..retrieval.lookup import UnitLookup
 from ..retrieval.references import find_references
 from .entries import LANGUAGES, Entry
@@ -87,7 +87,7 @@ def check_entry(entry: Entry, lookup: UnitLookup, languages: Sequence[str] = LAN
         if not units:
             bad(f"Die Fundstelle „{citation}“ gibt es im Index nicht.")
             continue
-        if entry.for_citizens() and any(su.visibility != Visibility.PUBLIC for su in units):
+        if entry.for_citizens() and not all(Audience.CITIZEN.may_see(su.visibility) for su in units):
             bad(f"Die Fundstelle „{citation}“ ist intern und darf in einem Bürger-Eintrag nicht stehen.")
         cited.extend(units)
     if cited:

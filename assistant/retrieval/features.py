@@ -16,7 +16,7 @@ import numpy as np
 
 from ..catalog import StoredUnit
 from ..model import Audience, DocKind, UnitRole
-from .glossary import expansions, is_amount_question
+from .query import QueryAnalysis, analyse_query
 from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
 from .references import Reference, find_references
@@ -103,14 +103,16 @@ class QueryInfo:
     nouns: tuple[str, ...]
 
 
-def query_info(question: str, lexical: LexicalIndex) -> QueryInfo:
-    extra = tuple(expansions(question))
+def query_info(question: str, lexical: LexicalIndex, query: QueryAnalysis | None = None) -> QueryInfo:
+    """The ranker's view of a question; `query` is its analysis when retrieval has made it already."""
+    query = query if query is not None and query.text == question else analyse_query(question)
+    extra = query.expansions
     topical = " ".join(w for w in words(question) if w not in QUERY_NOISE)
     tokens = tuple(t for t in dict.fromkeys(lexical.tokens(topical)) if t) if topical else ()
     return QueryInfo(
         question=question, expanded=" ".join([question, *extra]), extra=extra,
         references=tuple(find_references(question)), tokens=tokens,
-        amount=is_amount_question(question), definition=bool(DEFINITION_RE.search(question)),
+        amount=query.amount, definition=bool(DEFINITION_RE.search(question)),
         procedure=bool(PROCEDURE_RE.search(question)), eligibility=bool(ELIGIBILITY_RE.search(question)),
         german=is_german(question), cyrillic=bool(CYRILLIC_RE.search(question)),
         arabic=bool(ARABIC_RE.search(question)), nouns=tuple(german_nouns(question)),
@@ -260,7 +262,7 @@ class Analyzer:
         cands = np.fromiter(pool.keys(), dtype=np.int64, count=len(pool))
         X = self._features(info, cands, dense, bm25, bm25_raw, title_sec, set(exact_ids), exact_sections,
                            named_docs)
-        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25, Audience(audience))
+        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25, Audience.coerce(audience))
 
     def _features(self, info: QueryInfo, cands: np.ndarray, dense: np.ndarray, bm25: np.ndarray,
                   bm25_raw: np.ndarray, title_sec: np.ndarray, exact_ids: set[int],

@@ -8,6 +8,8 @@ from ..catalog import StoredUnit
 from ..model import Audience
 from .references import Reference
 
+__all__ = ["UnitLookup"]
+
 
 class UnitLookup:
     def __init__(self, units: list[StoredUnit]) -> None:

@@ -19,18 +19,21 @@ import numpy as np
 
 from ..catalog import StoredUnit
 from ..health import NOTICE_LEXICAL, StoreHealth, StoreState, judge
-from ..model import Audience, DocKind, UnitRole, Visibility
+from ..model import Audience, DocKind, UnitRole
 from ..store import StoreUnavailable, describe_store
 from ..textprep import indexed_text
 from ..workspace import Workspace
 from .features import Analysis, Analyzer, dense_text, query_info
-from .glossary import covered_by_glossary, expansions, has_anchor, is_amount_question, outside_topics
-from .lexical import QUERY_NOISE, LexicalIndex, audience_index, german_nouns, is_german, words
+from .glossary import covered_by_glossary, has_anchor, outside_topics
+from .lexical import QUERY_NOISE, LexicalIndex, SubsetIndex, audience_index, german_nouns, is_german, words
 from .lookup import UnitLookup
+from .query import QueryAnalysis, analyse_query, check_length
 from .ranker import load_ranker, load_scope_model, order_candidates, scope_features
 from .references import Reference, find_references
 
 log = logging.getLogger(__name__)
+
+__all__ = ["Hit", "RankingParams", "RetrievalResult", "Retriever"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,11 @@ class RetrievalResult:
     references: list[Reference] = field(default_factory=list)
     office: str | None = None  # when not relevant: the office responsible for the topic, if known
     lexical_only: bool = False  # the vector store was not usable: BM25 and exact references only
+    query: QueryAnalysis | None = None  # language, expansions, amount question (made from `question` if not given)
+
+    def __post_init__(self) -> None:
+        if self.query is None:
+            object.__setattr__(self, "query", analyse_query(self.question))
 
 
 class Retriever:
@@ -112,7 +120,8 @@ class Retriever:
         units = self.ws.catalog.active_units()
         self.units = units
         self._position = {su.chroma_id: i for i, su in enumerate(units)}
-        self._public = np.array([su.visibility == Visibility.PUBLIC for su in units], dtype=bool)
+        # what each audience may see (Audience.may_see), as a mask over the active units
+        self._visible = {a: np.array([a.may_see(su.visibility) for su in units], dtype=bool) for a in Audience}
         self._cited_by_primary = cited_sections(
             [su.unit.text for su in units if su.unit.doc == self.params.primary_law])
         self._prior = np.array([self._unit_prior(su) for su in units], dtype=np.float32)
@@ -129,33 +138,49 @@ class Retriever:
             if not section_titles[sid]:
                 section_titles[sid] = " ".join([su.unit.title, *su.unit.breadcrumb[-2:]])
         self.titles = LexicalIndex(section_titles) if units else None
-        # citizens: BM25 statistics of the public units (and of sections with a public unit) only
-        self.lexical_citizen, self.titles_citizen = self.lexical, self.titles
+        # each audience's BM25 statistics over the units (and sections with a unit) it may see, so that
+        # adding or changing an internal document never shifts a citizen's ranking; audiences that see the
+        # same units share one index
+        self._lexical: dict[Audience, LexicalIndex | SubsetIndex | None] = dict.fromkeys(Audience, self.lexical)
+        self._titles: dict[Audience, LexicalIndex | SubsetIndex | None] = dict.fromkeys(Audience, self.titles)
         if units:
-            public_sections = np.zeros(len(sections), dtype=bool)
-            public_sections[self._section_of[self._public]] = True
-            self.lexical_citizen = audience_index(texts, self._public, self.lexical)
-            self.titles_citizen = audience_index(section_titles, public_sections, self.titles)
+            shared: dict[bytes, tuple] = {}
+            for a, mask in self._visible.items():
+                if mask.tobytes() not in shared:
+                    visible_sections = np.zeros(len(sections), dtype=bool)
+                    visible_sections[self._section_of[mask]] = True
+                    shared[mask.tobytes()] = (audience_index(texts, mask, self.lexical),
+                                              audience_index(section_titles, visible_sections, self.titles))
+                self._lexical[a], self._titles[a] = shared[mask.tobytes()]
         self.lookup = UnitLookup(units)
-        self.analyzer: Analyzer | None = None
-        self.analyzer_citizen: Analyzer | None = None
+        self._analyzers: dict[Audience, Analyzer | None] = dict.fromkeys(Audience)
         learned = self.ws.settings.ranker == "learned"
         self.ranker = load_ranker() if learned else None
         self.scope = load_scope_model() if learned else None
         vectors = self._unit_vectors(units, reopen) if units else None
         if learned and units:
             matrix = vectors if vectors is not None else self._no_vectors(units)
-            self.analyzer = Analyzer(units, self.lexical, self.titles, self._section_of, self._cited_by_primary,
-                                     self.lookup, matrix, _anchor_section)
-            self.analyzer_citizen = self.analyzer
-            if self.lexical_citizen is not self.lexical:
-                self.analyzer_citizen = Analyzer(units, self.lexical_citizen, self.titles_citizen, self._section_of,
-                                                 self._cited_by_primary, self.lookup, matrix, _anchor_section)
+            by_index: dict[int, Analyzer] = {}
+            for a in Audience:
+                lexical, titles = self._lexical[a], self._titles[a]
+                if id(lexical) not in by_index:
+                    by_index[id(lexical)] = Analyzer(units, lexical, titles, self._section_of,
+                                                     self._cited_by_primary, self.lookup, matrix, _anchor_section)
+                self._analyzers[a] = by_index[id(lexical)]
         self._generation = generation
+
+    @property
+    def analyzer(self) -> Analyzer | None:
+        """The analyzer over all active units (staff statistics)."""
+        return self._analyzers[Audience.STAFF]
+
+    def lexical_for(self, audience: Audience | str) -> LexicalIndex | SubsetIndex | None:
+        """BM25 over the units the audience may see, with their statistics (scores 0 elsewhere)."""
+        return self._lexical[Audience.coerce(audience)]
 
     def analyzer_for(self, audience: Audience | str) -> Analyzer | None:
         """The analyzer with the audience's BM25 statistics (citizens: public units only)."""
-        return self.analyzer_citizen if Audience(audience) == Audience.CITIZEN else self.analyzer
+        return self._analyzers[Audience.coerce(audience)]
 
     def _no_vectors(self, units: list[StoredUnit]) -> np.ndarray:
         """The analyzer's matrix while the store is not usable: one zero column, dense scores all 0."""
@@ -214,26 +239,31 @@ class Retriever:
         """The store was not usable: is it back (with the active vectors)?"""
         vectors = self._unit_vectors(self.units, reopen=True)
         if vectors is not None and self.analyzer is not None:
-            for analyzer in {id(a): a for a in (self.analyzer, self.analyzer_citizen) if a is not None}.values():
+            for analyzer in {id(a): a for a in self._analyzers.values() if a is not None}.values():
                 analyzer.vectors = vectors
             log.info("vector store usable again")
 
     def retrieve(self, question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
-                 as_of: str | None = None) -> RetrievalResult:
-        audience = Audience(audience)
-        question = question[: self.ws.settings.max_question_chars]
+                 as_of: str | None = None, *, asked: str | None = None) -> RetrievalResult:
+        """The best `k` units the audience may see. `asked` is the question as the person asked it when
+        `question` completes a follow-up with the question before it (the answer's language is its).
+
+        Raises `QuestionTooLong` (a German message) above `JCA_MAX_QUESTION_CHARS`."""
+        audience = Audience.coerce(audience)
+        check_length(question, self.ws.settings)
+        query = analyse_query(question, asked)
         self.refresh()
         if not self.units or not question.strip():
-            return RetrievalResult(question, audience, [], False, 0.0)
+            return RetrievalResult(question, audience, [], False, 0.0, query=query)
         allowed = self._allowed(audience, as_of)
         if self.analyzer is not None and self.ranker is not None:
-            return self._retrieve_learned(question, audience, k, allowed)
+            return self._retrieve_learned(query, audience, k, allowed)
         p = self.params
 
-        extra = expansions(question)
-        expanded = " ".join([question, *extra])
+        extra = list(query.expansions)
+        expanded = query.expanded
 
-        lexical = (self.lexical_citizen if audience == Audience.CITIZEN else self.lexical).scores(expanded)
+        lexical = self.lexical_for(audience).scores(expanded)
         lexical[~allowed] = 0.0
         dense = self._dense_scores(expanded if p.expand_dense and extra else question, audience, allowed)
         lexical_only = dense is None
@@ -241,7 +271,7 @@ class Retriever:
             dense = np.zeros(len(self.units), dtype=np.float32)
 
         fused = (self._fuse(dense, lexical) + self._title_scores(expanded, audience)) * self._prior
-        if is_amount_question(question):
+        if query.amount:
             fused = np.where(self._has_table, fused * p.table_boost, fused)
         fused[~allowed] = 0.0
 
@@ -275,10 +305,10 @@ class Retriever:
                 and self._in_scope(question, self._tokens_of(hits[: p.support_depth]))
                 and (bool(extra) or self._specific_terms_supported(question, self._tokens_of(hits[: p.support_depth]))))
         return RetrievalResult(question, audience, hits[:k], relevant, confidence, references,
-                               lexical_only=lexical_only)
+                               lexical_only=lexical_only, query=query)
 
     def _allowed(self, audience: Audience, as_of: str | None) -> np.ndarray:
-        allowed = np.ones(len(self.units), dtype=bool) if audience != Audience.CITIZEN else self._public.copy()
+        allowed = self._visible[audience].copy()
         if as_of:
             allowed &= np.array([su.stand <= as_of for su in self.units], dtype=bool)
         return allowed
@@ -287,8 +317,8 @@ class Retriever:
                 vector: np.ndarray | None = None) -> Analysis:
         """Candidates and features of a question, as `retrieve()` computes them (training calls this;
         `vector` is the question's embedding when the caller has it already)."""
-        audience = Audience(audience)
-        question = question[: self.ws.settings.max_question_chars]
+        audience = Audience.coerce(audience)
+        check_length(question, self.ws.settings)
         self.refresh()
         analyzer = self.analyzer_for(audience)
         info = query_info(question, analyzer.lexical)
@@ -308,19 +338,16 @@ class Retriever:
             return True, None
         if self.scope is None:
             return bool(ranked), None
-        x = scope_features(self._analyzer_of(analysis), analysis, ranked, scores)
+        x = scope_features(self.analyzer_for(analysis.audience), analysis, ranked, scores)
         if self.scope.p_out_of_scope(x, analysis.info.question) < self.scope.threshold:
             return True, None
         return False, self.scope.office(analysis.info.question)
 
-    def _analyzer_of(self, analysis: Analysis) -> Analyzer:
-        """The analyzer whose statistics produced this analysis (citizen or staff)."""
-        citizen = self.analyzer_citizen
-        return citizen if citizen is not None and analysis.audience == Audience.CITIZEN else self.analyzer
-
-    def _retrieve_learned(self, question: str, audience: Audience, k: int, allowed: np.ndarray) -> RetrievalResult:
+    def _retrieve_learned(self, query: QueryAnalysis, audience: Audience, k: int,
+                          allowed: np.ndarray) -> RetrievalResult:
+        question = query.text
         analyzer = self.analyzer_for(audience)
-        info = query_info(question, analyzer.lexical)
+        info = query_info(question, analyzer.lexical, query)
         dense = analyzer.vectors.shape[1] > 1  # `_no_vectors` while the store is not usable
         vector = self.ws.embedder.embed_query(dense_text(info)) if dense else np.zeros(1, dtype=np.float32)
         analysis = analyzer.analyse(question, audience, allowed, vector, info)
@@ -334,7 +361,7 @@ class Retriever:
             relevant, office = self._lexically_relevant(question, bool(analysis.exact_first), hits), None
         confidence = 1.0 if analysis.exact_first else float(analysis.dense.max())
         return RetrievalResult(question, audience, hits, relevant, confidence,
-                               list(analysis.info.references), office, lexical_only=not dense)
+                               list(analysis.info.references), office, lexical_only=not dense, query=query)
 
     def _lexically_relevant(self, question: str, exact: bool, hits: list[Hit]) -> bool:
         """Without vectors: exact references, or sources that match the question's words and topic."""
@@ -387,9 +414,8 @@ class Retriever:
             return None
         scores = np.zeros(len(self.units), dtype=np.float32)
         vector = self.ws.embedder.embed_query(query)
-        where = {"visibility": Visibility.PUBLIC.value} if audience == Audience.CITIZEN else None
         try:
-            found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=where)
+            found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=audience.chroma_where())
         except StoreUnavailable as exc:
             log.info("vector store not usable, answering from lexical search: %s", exc.message)
             with self._lock:
@@ -429,7 +455,7 @@ class Retriever:
         p = self.params
         if not p.title_weight:
             return np.zeros(len(self.units), dtype=np.float32)
-        scores = (self.titles_citizen if audience == Audience.CITIZEN else self.titles).scores(query)
+        scores = self._titles[audience].scores(query)
         matched = np.flatnonzero(scores > 0)
         section_rrf = np.zeros(len(scores), dtype=np.float32)
         ranked = matched[np.argsort(-scores[matched])][: self.ws.settings.candidate_k]
@@ -498,20 +524,3 @@ def _anchor_section(unit) -> str:
     if unit.section.startswith("Anlage") and (m := re.search(r"zu\s+§\s*(\d+[a-z]?)", unit.title)):
         return f"§ {m.group(1)}"
     return unit.section
-
-
-_default: Retriever | None = None
-_default_lock = threading.Lock()
-
-
-def default_retriever(workspace: Workspace | None = None) -> Retriever:
-    global _default
-    with _default_lock:
-        if _default is None or (workspace is not None and _default.ws is not workspace):
-            _default = Retriever(workspace or Workspace())
-        return _default
-
-
-def retrieve(question: str, audience: Audience | str = Audience.CITIZEN, k: int = 10,
-             as_of: str | None = None) -> RetrievalResult:
-    return default_retriever().retrieve(question, audience, k, as_of)

@@ -47,9 +47,9 @@ def split_path(name: str) -> Path:
     return SETS_DIR / f"{name}.jsonl"
 
 
-def grade(golds: list[dict], doc: str, label: str) -> int:
+def grade(golds: list[dict], doc: str, label: str, kind: str) -> int:
     """3: the primary gold unit; 2: another gold unit; 1: a gold section (or guideline document); 0: other."""
-    result = {"doc": doc, "unit": label}
+    result = {"doc": doc, "unit": label, "kind": kind}
     best = 0
     for n, g in enumerate(golds):
         if g.get("unit") and matches_unit(g, result):
@@ -95,7 +95,7 @@ def collect(retriever, questions: Iterable[dict], cache: VectorCache,
         labels = np.zeros(len(analysis.candidates), dtype=np.int32)
         if q["kind"] in SCORED_KINDS and q.get("gold"):
             units = retriever.units
-            labels = np.array([grade(q["gold"], units[i].unit.doc, units[i].unit.label) for i in analysis.candidates],
+            labels = np.array([grade(q["gold"], units[i].doc, units[i].label, units[i].kind) for i in analysis.candidates],
                               dtype=np.int32)
         samples.append(Sample(q, analysis, labels))
         if progress:
@@ -160,8 +160,8 @@ def outputs(retriever, samples: Sequence[Sample], ranked: Sequence[tuple[list[in
         rows.append({
             "id": s.question["id"], "audience": s.question.get("audience", "citizen"),
             "refused": bool(refused[n]) if refused is not None else False,
-            "results": [{"doc": retriever.units[i].unit.doc, "unit": retriever.units[i].unit.label,
-                         "visibility": retriever.units[i].visibility, "score": round(v, 4)}
+            "results": [{"doc": retriever.units[i].doc, "unit": retriever.units[i].label,
+                         "kind": retriever.units[i].kind, "visibility": retriever.units[i].visibility, "score": round(v, 4)}
                         for i, v in zip(order[:k], scores[:k])],
         })
     return rows
