@@ -51,6 +51,16 @@ def server_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def server_rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (0 without a pid)."""
+    if not pid:
+        return 0.0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def load_questions(path: Path) -> list[str]:
     questions = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -223,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = load_questions(args.questions)
 
     stats = Stats()
-    cpu_before = server_cpu_seconds(args.pid)
+    cpu_before, rss_before = server_cpu_seconds(args.pid), server_rss_mb(args.pid)
     start = time.monotonic()
     stop_at = start + args.duration
     if args.client == "raw":
@@ -251,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pid:
         cpu = server_cpu_seconds(args.pid) - cpu_before
         result["server_cpu_ms_per_answer"] = round(cpu / max(stats.answered, 1) * 1000, 1)
+        result["server_rss_mb"] = [round(rss_before), round(server_rss_mb(args.pid))]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -260,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Latenz p50 {result['p50_s']} s, p95 {result['p95_s']} s, max {result['max_s']} s")
         print(f"Fehler {result['errors']} {result['error_kinds'] or ''}, verloren {result['lost']}")
         if args.pid:
-            print(f"Server-CPU je Antwort {result['server_cpu_ms_per_answer']} ms")
+            print(f"Server-CPU je Antwort {result['server_cpu_ms_per_answer']} ms, "
+                  f"Speicher (RSS) vorher/nachher {result['server_rss_mb'][0]}/{result['server_rss_mb'][1]} MB")
     return 0 if errors == 0 and lost == 0 else 1
 
 
