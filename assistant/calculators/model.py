@@ -123,6 +123,8 @@ class Calculation:
     values: Mapping[str, Decimal] = field(default_factory=dict)  # further figures by name
     stands: Mapping[str, str] = field(default_factory=dict)  # citation → Stand (ISO date) of its document
     notes: tuple[Message, ...] = ()
+    # what the result means for the person's Bürgergeld (shown right after the result)
+    outlook: tuple[Message, ...] = ()
 
     @property
     def title(self) -> str:

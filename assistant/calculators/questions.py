@@ -62,6 +62,15 @@ AFTER_GRACE = r"nach dem ersten jahr|nach der karenzzeit|nach einem jahr|nach ab
 IN_GRACE = r"im ersten jahr|in der karenzzeit|karenzzeit|am anfang|zu beginn|first year|grace period|at the start|ilk yıl|первый год|перший рік|pierwszy rok"
 
 
+# "Mein Sohn ist 15", "my daughter is 9": the word before the child's age
+CHILD_WORD = (r"sohn|tochter|kind|baby|son|daughter|child|kid|oğl|kız|сын|доч|син|донь|дитин|syn|córk|dzieck")
+# "wie viel Geld bekommt er": a question for the child's money, with an age
+CHILD_MONEY = (r"wie ?viel|how much|what (?:does|do|will) (?:he|she|they) get|ile |сколько|скільки|ne kadar|kaç|چقدر|كم ")
+# money that is not the Regelbedarf: Kindergeld, Unterhalt, school, clubs … (answered elsewhere)
+OTHER_MONEY = (r"kindergeld|kinderzuschlag|unterhalt|elterngeld|wohngeld|taschengeld|verdien|earn|lohn|minijob|"
+               r"child benefit|alimony|klassenfahrt|ausflug|nachhilfe|erstausstattung|miete|rent\b|zasiłek rodzinny")
+
+
 def _normalise(question: str) -> str:
     text = question.lower().replace("\u00a0", " ")
     text = re.sub(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
@@ -124,7 +133,7 @@ def _year(text: str) -> int | None:
 def _ages(text: str) -> list[int]:
     ages: list[int] = []
     for pattern in (rf"\(({_AGE_RUN})\)", rf"({_AGE_RUN})\s*{_AGE_UNIT}", rf"(?:alter von|im alter|aged|ages?|age of|alt:)\s*({_AGE_RUN})",
-                    rf"(\d{{1,2}})\s*-\s*jährig"):
+                    rf"(\d{{1,2}})\s*-\s*jährig", rf"(?:{CHILD_WORD})\w*\s+(?:ist|is|'s|jest|ma|—|–|-|:)\s*(\d{{1,2}})\b(?!\s*(?:{_EURO}|[.,]\d))"):
         for m in re.finditer(pattern, text):
             ages += [int(n) for n in re.findall(r"\d{1,2}", m.group(1))]
         if ages:
@@ -242,13 +251,15 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
     own_age = [a for a in ages if a >= 15]
     training = _has(text, TRAINING) and not _has(text, KIDS) and (not own_age or min(own_age) < 25)
     minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб")
+    partner = _has(text, PARTNER) and not _has(text, ALONE)
+    common = {"under_25_in_training": training, "lives_with_partner": partner, "year": year}
     if net is not None:
-        return freibetrag(gross.value, minor, source, net=net.value, under_25_in_training=training)
+        return freibetrag(gross.value, minor, source, net=net.value, **common)
     if gross.kind == "net":
-        return freibetrag(gross.value, minor, source, under_25_in_training=training, only_net_known=True)
+        return freibetrag(gross.value, minor, source, only_net_known=True, **common)
     if minijob:
-        return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, under_25_in_training=training)
-    return freibetrag(gross.value, minor, source, under_25_in_training=training)
+        return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, **common)
+    return freibetrag(gross.value, minor, source, **common)
 
 
 def _single_parent(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
@@ -265,7 +276,7 @@ def _single_parent(text: str, source: LawSource, year: int | None, ages: list[in
 def _pregnancy(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, PREGNANT) or _has(text, r"erstausstattung|baby equipment|first equipment"):
         return None
-    situation = "partner" if _has(text, PARTNER) else "single"
+    situation = "partner" if _has(text, PARTNER) else "single" if _has(text, ALONE) else "unknown"
     own = [a for a in ages if a < adult_rules(source).majority]
     return mehrbedarf_schwangerschaft(source, situation=situation, age=own[0] if own else None, year=year)
 
@@ -310,12 +321,15 @@ def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) ->
 def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if m := re.search(r"regelbedarfsstufe (\d)|stufe (\d)", text):
         return regelbedarf(source, stufe=int(m.group(1) or m.group(2)), year=year)
-    if not _has(text, RATE):
+    child_money = bool(ages) and _has(text, KIDS) and _has(text, CHILD_MONEY) and not _has(text, OTHER_MONEY)
+    if not (_has(text, RATE) or child_money):
         return None
     if not ages and (m := re.search(r"\b(?:mit|with|at|von|of|aged?)\s+(\d{1,2})\b(?!\s*(?:euro|€|kinder|personen|people))", text)):
         ages = [int(m.group(1))]
     if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < adult_rules(source).majority):
-        return regelbedarf(source, age=ages[0], year=year)
+        rules = adult_rules(source)
+        at_home = _has(text, KIDS) and ages[0] < rules.child_limit
+        return regelbedarf(source, age=ages[0], year=year, situation="adult_child" if at_home else "single")
     if _has(text, PARTNER, r"zu zweit|\bwir\b.*\bbeide"):
         return regelbedarf_couple(source, year=year)
     if _has(text, r"alleinstehend|allein\b|alone|single|\bich\b|\bi\b|yalnız|одн|sam\b|sama\b"):
