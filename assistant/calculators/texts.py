@@ -329,10 +329,6 @@ EN: dict[str, str] = {
 
 # The frame in the other citizen languages; the steps stay German there.
 FRAMES: dict[str, dict[str, str]] = {
-    "tr": {"frame.steps": "Hesaplama", "frame.result": "Sonuç", "frame.notes": "Bilmekte fayda var",
-           "frame.sources": "Yasal dayanak", "frame.stand": "Durum",
-           "frame.disclaimer": "Bu, yasaya göre örnek bir hesaplamadır. Yalnızca Jobcenter'ınızın kararı (Bescheid) bağlayıcıdır. Hesaplama adımları Almanca gösterilmektedir.",
-           "frame.not_computable": "Maalesef bunu hesaplayamıyoruz."},
     "ru": {"frame.steps": "Как считается", "frame.result": "Результат", "frame.notes": "Полезно знать",
            "frame.sources": "Правовая основа", "frame.stand": "редакция",
            "frame.disclaimer": "Это примерный расчёт по закону. Обязательным является только решение (Bescheid) вашего Jobcenter. Шаги расчёта показаны на немецком языке.",
@@ -341,10 +337,6 @@ FRAMES: dict[str, dict[str, str]] = {
            "frame.sources": "Правова основа", "frame.stand": "редакція",
            "frame.disclaimer": "Це приблизний розрахунок за законом. Обов'язковим є лише рішення (Bescheid) вашого Jobcenter. Кроки розрахунку подано німецькою мовою.",
            "frame.not_computable": "На жаль, ми не можемо це розрахувати."},
-    "pl": {"frame.steps": "Jak to jest liczone", "frame.result": "Wynik", "frame.notes": "Warto wiedzieć",
-           "frame.sources": "Podstawa prawna", "frame.stand": "stan",
-           "frame.disclaimer": "To przykładowe wyliczenie według ustawy. Wiążąca jest tylko decyzja (Bescheid) Twojego Jobcenter. Kroki obliczenia podano po niemiecku.",
-           "frame.not_computable": "Niestety nie możemy tego obliczyć."},
     "ar": {"frame.steps": "طريقة الحساب", "frame.result": "النتيجة", "frame.notes": "معلومات مفيدة",
            "frame.sources": "الأساس القانوني", "frame.stand": "بتاريخ",
            "frame.disclaimer": "هذا حساب توضيحي وفق القانون. القرار الملزم هو فقط قرار (Bescheid) مركز العمل Jobcenter الخاص بك. خطوات الحساب معروضة باللغة الألمانية.",
@@ -355,15 +347,23 @@ FRAMES: dict[str, dict[str, str]] = {
            "frame.not_computable": "متأسفانه نمی‌توانیم این را محاسبه کنیم."},
 }
 
-TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN}
-LANGUAGES = ("de", "en", *FRAMES)
+def _translations() -> dict[str, dict[str, str]]:
+    from . import texts_pl, texts_tr
+
+    return {"tr": texts_tr.TEXTS, "pl": texts_pl.TEXTS}
+
+
+TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN, **_translations()}
+LANGUAGES = tuple(dict.fromkeys(("de", "en", *TEMPLATES, *FRAMES)))
 
 
 def template(key: str, language: str) -> str:
-    lang = language if language in TEMPLATES else "de"
+    """The text of `key` in `language`: its own template, else (languages still without one) the frame, else German."""
+    if language in TEMPLATES:
+        return TEMPLATES[language].get(key) or DE[key]
     if language in FRAMES and key in FRAMES[language]:
         return FRAMES[language][key]
-    return TEMPLATES[lang].get(key) or DE[key]
+    return DE[key]
 
 
 def render_markdown(calc: Calculation, language: str = "de") -> str:
