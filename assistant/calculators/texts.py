@@ -329,14 +329,6 @@ EN: dict[str, str] = {
 
 # The frame in the other citizen languages; the steps stay German there.
 FRAMES: dict[str, dict[str, str]] = {
-    "ru": {"frame.steps": "Как считается", "frame.result": "Результат", "frame.notes": "Полезно знать",
-           "frame.sources": "Правовая основа", "frame.stand": "редакция",
-           "frame.disclaimer": "Это примерный расчёт по закону. Обязательным является только решение (Bescheid) вашего Jobcenter. Шаги расчёта показаны на немецком языке.",
-           "frame.not_computable": "К сожалению, мы не можем это рассчитать."},
-    "uk": {"frame.steps": "Як рахується", "frame.result": "Результат", "frame.notes": "Корисно знати",
-           "frame.sources": "Правова основа", "frame.stand": "редакція",
-           "frame.disclaimer": "Це приблизний розрахунок за законом. Обов'язковим є лише рішення (Bescheid) вашого Jobcenter. Кроки розрахунку подано німецькою мовою.",
-           "frame.not_computable": "На жаль, ми не можемо це розрахувати."},
     "ar": {"frame.steps": "طريقة الحساب", "frame.result": "النتيجة", "frame.notes": "معلومات مفيدة",
            "frame.sources": "الأساس القانوني", "frame.stand": "بتاريخ",
            "frame.disclaimer": "هذا حساب توضيحي وفق القانون. القرار الملزم هو فقط قرار (Bescheid) مركز العمل Jobcenter الخاص بك. خطوات الحساب معروضة باللغة الألمانية.",
@@ -348,9 +340,9 @@ FRAMES: dict[str, dict[str, str]] = {
 }
 
 def _translations() -> dict[str, dict[str, str]]:
-    from . import texts_pl, texts_tr
+    from . import texts_pl, texts_ru, texts_tr, texts_uk
 
-    return {"tr": texts_tr.TEXTS, "pl": texts_pl.TEXTS}
+    return {"tr": texts_tr.TEXTS, "pl": texts_pl.TEXTS, "ru": texts_ru.TEXTS, "uk": texts_uk.TEXTS}
 
 
 TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN, **_translations()}
