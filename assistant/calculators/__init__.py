@@ -20,10 +20,11 @@ from .model import Calculation, Message, Step, format_euro
 from .questions import calculate
 from .regelbedarf import regelbedarf, regelbedarf_couple, regelbedarf_overview, regelbedarf_wechsel
 from .schule import schulbedarf, teilhabe
+from .texts import LANGUAGES, shown_language
 from .vermoegen import vermoegen_freibetrag
 
 __all__ = [
-    "Calculation", "FigureMissing", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag",
+    "Calculation", "FigureMissing", "LANGUAGES", "shown_language", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag",
     "mehrbedarf_alleinerziehend", "mehrbedarf_schwangerschaft", "mehrbedarf_warmwasser", "regelbedarf",
     "regelbedarf_couple", "regelbedarf_overview", "regelbedarf_wechsel", "schulbedarf", "stufen_for_household",
     "teilhabe", "vermoegen_freibetrag",

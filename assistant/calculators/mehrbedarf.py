@@ -12,7 +12,7 @@ from typing import Literal
 from ..catalog import StoredUnit
 from .builder import Builder
 from .law import AMOUNT, CARDINALS, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_cardinal, parse_ordinal
-from .model import Calculation, Euro, Message, Percent, money
+from .model import Calculation, Euro, Message, Percent, Series, money
 from .regelbedarf import Situation, adult_rules, age_bands, rates, stufe_for_age
 
 Units = LawSource | Sequence[StoredUnit]
@@ -67,7 +67,7 @@ def mehrbedarf_alleinerziehend(children_ages: Sequence[int], units: Units, *, ye
         minors = sorted(a for a in children_ages if a < adults.majority)
         if not minors:
             raise FigureMissing(Message("ae.no_minor", {"majority": adults.majority}), SINGLE_PARENT_RULE)
-        b.step("ae.children", rules.unit, n=len(minors), ages=", ".join(str(a) for a in minors))
+        b.step("ae.children", rules.unit, n=len(minors), ages=Series(tuple(minors)), majority=adults.majority)
         young = [a for a in minors if a < rules.young_age]
         under_count_age = [a for a in minors if a < rules.count_age]
         rule1 = Decimal(0)
@@ -79,7 +79,7 @@ def mehrbedarf_alleinerziehend(children_ages: Sequence[int], units: Units, *, ye
             b.step("ae.rule1_count", rules.unit, rate=Percent(rules.rate), n=len(under_count_age), age=rules.count_age)
         else:
             b.step("ae.rule1_no", rules.unit, rate=Percent(rules.rate), young=rules.young_age, age=rules.count_age,
-                   counts=" oder ".join(str(c) for c in rules.counts))
+                   counts=Series(rules.counts, "or"))
         rule2 = rules.per_child * len(minors)
         b.step("ae.rule2", rules.unit, per_child=Percent(rules.per_child), n=len(minors), total=Percent(rule2))
         percent = max(rule1, rule2)

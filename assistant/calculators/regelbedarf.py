@@ -12,7 +12,7 @@ from typing import Literal
 from ..catalog import StoredUnit
 from .builder import Builder
 from .law import AMOUNT, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_ordinal
-from .model import Calculation, Euro, Message
+from .model import Calculation, Euro, Message, Series
 
 Situation = Literal["single", "partner", "adult_child"]
 Units = LawSource | Sequence[StoredUnit]
@@ -196,13 +196,6 @@ def sofortzuschlag(units: Units) -> tuple[frozenset[int], Decimal, LawUnit] | No
     return frozenset(int(n) for n in re.findall(r"\d", m.group(1))), parse_amount(m.group(2)), unit
 
 
-def _or(numbers: list[int]) -> Message | str:
-    """ "3, 4, 5 oder 6" in the reader's language."""
-    if len(numbers) == 1:
-        return str(numbers[0])
-    return Message("list_or", {"items": ", ".join(str(n) for n in numbers[:-1]), "last": numbers[-1]})
-
-
 def _child_result(b: Builder, units: Units, age: int, stufe: int, amount: Decimal, year: int) -> Calculation:
     """A child's or young adult's Regelbedarf, with the Sofortzuschlag and the note on Kindergeld."""
     values = {f"stufe_{stufe}": amount}
@@ -211,7 +204,7 @@ def _child_result(b: Builder, units: Units, age: int, stufe: int, amount: Decima
         stufen, extra, unit = bonus
         total = amount + extra
         values.update(sofortzuschlag=extra, zusammen=total)
-        b.step("rb.sofortzuschlag", unit, stufen=_or(sorted(stufen)), bonus=Euro(extra))
+        b.step("rb.sofortzuschlag", unit, stufen=Series(tuple(sorted(stufen)), "or"), bonus=Euro(extra))
         b.step("rb.child_sum", amount=Euro(amount), bonus=Euro(extra), total=Euro(total))
         result = ("rb.result_child_bonus", {"bonus": Euro(extra), "total": Euro(total)})
     else:

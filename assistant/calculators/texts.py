@@ -1,8 +1,7 @@
-"""Templates of every text a calculation shows, in German (Einfache Sprache) and English.
-
-Other languages fall back to German for the steps; the frame (headings, notice) exists in all
-supported citizen languages. Amounts stay in German notation in every language, as the cited law
-writes them.
+"""Templates of every text a calculation shows: German (Einfache Sprache) and English here, Turkish, Arabic,
+Ukrainian, Russian, Polish and Persian in texts_<language>.py, each with the same keys and placeholders
+(checked in tests). Law citations, the names of benefits the citizen meets in letters (Bürgergeld, Jobcenter,
+Bescheid) and amounts stay as the law writes them ("194,80 Euro") in every language.
 """
 
 from __future__ import annotations
@@ -14,7 +13,21 @@ if TYPE_CHECKING:
 
 DE: dict[str, str] = {
     "and": " und ",
-    "list_or": "{items} oder {last}",
+    "or": " oder ",
+    "list_sep": ", ",
+    "date.day_month": "{day}. {month}",
+    "month.1": "Januar",
+    "month.2": "Februar",
+    "month.3": "März",
+    "month.4": "April",
+    "month.5": "Mai",
+    "month.6": "Juni",
+    "month.7": "Juli",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "Oktober",
+    "month.11": "November",
+    "month.12": "Dezember",
     "not_computable": "Nicht berechenbar: {reason}",
     # missing figures (reasons)
     "missing.unit": "Die Vorschrift {citation} ist im Index nicht vorhanden.",
@@ -109,7 +122,7 @@ DE: dict[str, str] = {
     "mb.amount": "{percent} von {base} = {amount}.",
     "ae.title": "Mehrbedarf für Alleinerziehende",
     "ae.no_minor": "Den Mehrbedarf gibt es nur für Kinder unter {majority} Jahren.",
-    "ae.children": "Kinder unter 18 bei Ihnen: {n} (Alter: {ages}).",
+    "ae.children": "Kinder unter {majority} bei Ihnen: {n} (Alter: {ages}).",
     "ae.rule1_young": "Regel 1: {rate}, weil ein Kind jünger als {age} Jahre ist.",
     "ae.rule1_count": "Regel 1: {rate}, weil {n} Kinder jünger als {age} Jahre sind.",
     "ae.rule1_no": "Regel 1 ({rate}) passt nicht: Kein Kind ist jünger als {young} Jahre, und es sind nicht {counts} Kinder unter {age} Jahren.",
@@ -175,7 +188,21 @@ DE: dict[str, str] = {
 
 EN: dict[str, str] = {
     "and": " and ",
-    "list_or": "{items} or {last}",
+    "or": " or ",
+    "list_sep": ", ",
+    "date.day_month": "{day} {month}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
     "not_computable": "Cannot be calculated: {reason}",
     "missing.unit": "The provision {citation} is not in the index.",
     "missing.figure": "In {citation}, {what} is not in the expected form.",
@@ -266,7 +293,7 @@ EN: dict[str, str] = {
     "mb.amount": "{percent} of {base} = {amount}.",
     "ae.title": "Additional need for single parents",
     "ae.no_minor": "This additional need is only paid for children under {majority}.",
-    "ae.children": "Children under 18 living with you: {n} (ages: {ages}).",
+    "ae.children": "Children under {majority} living with you: {n} (ages: {ages}).",
     "ae.rule1_young": "Rule 1: {rate}, because one child is younger than {age}.",
     "ae.rule1_count": "Rule 1: {rate}, because {n} children are younger than {age}.",
     "ae.rule1_no": "Rule 1 ({rate}) does not apply: no child is younger than {young}, and there are not {counts} children under {age}.",
@@ -327,35 +354,31 @@ EN: dict[str, str] = {
     "frame.not_computable": "Unfortunately we cannot calculate this.",
 }
 
-# The frame in the other citizen languages; the steps stay German there.
-FRAMES: dict[str, dict[str, str]] = {
-    "ar": {"frame.steps": "طريقة الحساب", "frame.result": "النتيجة", "frame.notes": "معلومات مفيدة",
-           "frame.sources": "الأساس القانوني", "frame.stand": "بتاريخ",
-           "frame.disclaimer": "هذا حساب توضيحي وفق القانون. القرار الملزم هو فقط قرار (Bescheid) مركز العمل Jobcenter الخاص بك. خطوات الحساب معروضة باللغة الألمانية.",
-           "frame.not_computable": "للأسف لا يمكننا حساب ذلك."},
-    "fa": {"frame.steps": "روش محاسبه", "frame.result": "نتیجه", "frame.notes": "خوب است بدانید",
-           "frame.sources": "مبنای قانونی", "frame.stand": "تاریخ",
-           "frame.disclaimer": "این یک محاسبهٔ نمونه بر اساس قانون است. فقط تصمیم (Bescheid) جاب‌سنتر شما الزام‌آور است. مراحل محاسبه به زبان آلمانی نشان داده شده است.",
-           "frame.not_computable": "متأسفانه نمی‌توانیم این را محاسبه کنیم."},
-}
-
 def _translations() -> dict[str, dict[str, str]]:
-    from . import texts_pl, texts_ru, texts_tr, texts_uk
+    from . import texts_ar, texts_fa, texts_pl, texts_ru, texts_tr, texts_uk
 
-    return {"tr": texts_tr.TEXTS, "pl": texts_pl.TEXTS, "ru": texts_ru.TEXTS, "uk": texts_uk.TEXTS}
+    return {"tr": texts_tr.TEXTS, "ar": texts_ar.TEXTS, "uk": texts_uk.TEXTS, "ru": texts_ru.TEXTS,
+            "pl": texts_pl.TEXTS, "fa": texts_fa.TEXTS}
 
 
 TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN, **_translations()}
-LANGUAGES = tuple(dict.fromkeys(("de", "en", *TEMPLATES, *FRAMES)))
+LANGUAGES = tuple(TEMPLATES)  # de en tr ar uk ru pl fa
+# A language without its own calculation texts: Pashto readers get Persian (as in i18n); every other
+# language (French among them) gets German, as the curated answers do.
+FALLBACK = {"ps": "fa"}
+
+
+def shown_language(language: str) -> str:
+    """The language a computed answer is shown in for a citizen who writes in `language`."""
+    language = (language or "de").lower()
+    if language in TEMPLATES:
+        return language
+    return FALLBACK.get(language, "de")
 
 
 def template(key: str, language: str) -> str:
-    """The text of `key` in `language`: its own template, else (languages still without one) the frame, else German."""
-    if language in TEMPLATES:
-        return TEMPLATES[language].get(key) or DE[key]
-    if language in FRAMES and key in FRAMES[language]:
-        return FRAMES[language][key]
-    return DE[key]
+    """The text of `key` in the language shown for `language` (German when a translation lacks the key)."""
+    return TEMPLATES[shown_language(language)].get(key) or DE[key]
 
 
 def render_markdown(calc: Calculation, language: str = "de") -> str:
