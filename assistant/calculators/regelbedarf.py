@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..catalog import StoredUnit
 from .builder import Builder
-from .law import AMOUNT, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_ordinal
+from .law import AMOUNT, MONTHS, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_ordinal
 from .model import Calculation, Euro, Message, Series
 
 Situation = Literal["single", "partner", "adult_child"]
@@ -187,11 +187,15 @@ _SOFORT_RE = (rf"Regelbedarfsstufen ((?:\d, )*\d oder \d) zu Grunde liegt, haben
               rf"monatlichen Sofortzuschlag in Höhe von ({AMOUNT}) Euro")
 
 
-def sofortzuschlag(units: Units) -> tuple[frozenset[int], Decimal, LawUnit] | None:
-    """§ 72 Abs. 1 SGB II: the Stufen that get the Sofortzuschlag and its amount; None when the index lacks it."""
+def sofortzuschlag(units: Units, year: int) -> tuple[frozenset[int], Decimal, LawUnit] | None:
+    """§ 72 Abs. 1 SGB II: the Stufen that get the Sofortzuschlag and its amount on 1 January of `year`;
+    None when the index lacks the rule or it was not paid yet then ("erstmalig für den Monat Juli 2022")."""
     try:
         m, unit = LawSource.of(units).find(SOFORT_RULE, _SOFORT_RE, Message("what.sofortzuschlag"))
     except FigureMissing:
+        return None
+    first = re.search(r"erstmalig für den Monat ([A-Za-zäöü]+) (\d{4}) erbracht", re.sub(r"\s+", " ", unit.text))
+    if first and MONTHS.get(first.group(1).lower()) and date(year, 1, 1) < date(int(first.group(2)), MONTHS[first.group(1).lower()], 1):
         return None
     return frozenset(int(n) for n in re.findall(r"\d", m.group(1))), parse_amount(m.group(2)), unit
 
@@ -199,7 +203,7 @@ def sofortzuschlag(units: Units) -> tuple[frozenset[int], Decimal, LawUnit] | No
 def _child_result(b: Builder, units: Units, age: int, stufe: int, amount: Decimal, year: int) -> Calculation:
     """A child's or young adult's Regelbedarf, with the Sofortzuschlag and the note on Kindergeld."""
     values = {f"stufe_{stufe}": amount}
-    bonus = sofortzuschlag(units)
+    bonus = sofortzuschlag(units, year)
     if bonus is not None and stufe in bonus[0]:
         stufen, extra, unit = bonus
         total = amount + extra

@@ -48,7 +48,7 @@ TEXTS: dict[str, str] = {
     "what.teilhabe": "sosyal katılım tutarı",
     "what.sofortzuschlag": "ek ödeme (Sofortzuschlag)",
     "what.kindergeld": "çocuk parası (Kindergeld) kuralı",
-    "rb.title": "Regelbedarf {year}",
+    "rb.title": "Temel ihtiyaç (Regelbedarf) {year}",
     "rb.stufe_age": "{age} yaşında Regelbedarf kademesi {stufe} geçerlidir ({low}–{last} yaş).",
     "rb.stufe_single": "Yalnız yaşayan veya çocuğunu tek başına büyüten yetişkinler {stufe}. kademeyi alır.",
     "rb.stufe_partner": "İki yetişkin partner birlikte yaşıyorsa her biri {stufe}. kademeyi alır.",
