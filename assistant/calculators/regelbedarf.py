@@ -170,7 +170,7 @@ def regelbedarf(units: Units, *, stufe: int | None = None, age: int | None = Non
         elif stufe not in range(1, 7):
             raise FigureMissing(Message("missing.stufe", {"stufe": stufe}))
         amount = _amount_step(b, rates(units, year), stufe, year)
-        if age is not None and situation == "adult_child" or band_child(age, units):
+        if (age is not None and situation == "adult_child") or band_child(age, units):
             return _child_result(b, units, age, stufe, amount, year)
         b.note("rb.plus_housing")
         return b.done("rb.result", amount, {f"stufe_{stufe}": amount}, stufe=stufe, amount=Euro(amount), year=year)
