@@ -438,3 +438,20 @@ def test_the_polish_question_gets_a_polish_computed_answer(request: pytest.Fixtu
     assert "**Wynik:**" in result.text and "911 Euro" in result.text and "Co możesz teraz zrobić" in result.text
     for phrase in GERMAN_FRAME + ("Was Sie jetzt tun können", "Grundfreibetrag: 100 Euro bleiben"):
         assert phrase not in result.text, phrase
+
+
+@pytest.mark.parametrize(("question", "allowance", "left"), [
+    # 1.200 brutto → 348 free; 950 − 348 = 602 counted; need 563 (Stufe 1) + 500 = 1.063; left 461
+    ("Ich verdiene 1200 brutto, 950 netto, meine Warmmiete ist 500 Euro. Bekomme ich noch Bürgergeld?", "348", "461"),
+    # regression: the rent was read as the wage. Minijob 300: 100 + 20 % × 200 = 140 free; 300 − 140 = 160
+    # counted; need 563 + 400 = 963; left 803
+    ("Meine Miete ist 400 Euro und ich verdiene 300 Euro im Minijob. Wie viel darf ich behalten?", "140", "803"),
+    # 2.800 brutto → 348 (ceiling 1.200 without a child); 2.000 − 348 = 1.652 counted > 563 + 500: nothing left
+    ("Ich verdiene 2000 netto, 2800 brutto, Miete 500", "348", "0"),
+])
+def test_stated_rent_gives_what_is_left_for_a_person_living_alone(units: list[StoredUnit], question: str,
+                                                                 allowance: str, left: str) -> None:
+    calc = calculate(question, units)
+    assert calc.kind == "freibetrag" and calc.value == D(allowance)
+    assert calc.values["buergergeld_beispiel"] == D(left)
+    assert "Heizkosten kommen dazu, wenn sie nicht darin enthalten sind" in _outlook(calc)

@@ -106,6 +106,9 @@ def _amounts(text: str) -> list[_Money]:
                     r"|stunden|std\b|hours?|h\b|%|prozent|percent|qm|m²|quadratmeter|km|tage|days|wochen|weeks|uhr)", after):
             continue
         value = _number(m.group(1))
+        if _is_rent(text, m.start(), m.end()):
+            found.append(_Money(value, m.start(), "rent"))
+            continue
         if re.search(r"netto\s*$|\bnet\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:netto|net\b)", after):
             kind = "net"
         elif re.search(r"brutto\s*$|gross\s*$|brüt\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:brutto|gross|brüt)", after):
@@ -119,6 +122,17 @@ def _amounts(text: str) -> list[_Money]:
             continue
         found.append(_Money(value, m.start(), kind))
     return found
+
+
+# rent (with or without heating) the person states: not income; used for the example of what is left
+RENT = r"miete|\brent\b|kira|аренд|квартплат|оренд|czynsz|najem|اجاره|إيجار|ايجار"
+
+
+def _is_rent(text: str, start: int, end: int) -> bool:
+    """ "Miete 500", "meine Warmmiete ist 500 Euro", "500 € Miete": the words next to the amount name the rent."""
+    before = re.split(r"[,;.!?]|\bund\b|\band\b|\bi\b|\bve\b|\bи\b|\bі\b", text[max(0, start - 30):start])[-1]
+    after = text[end:end + 20]
+    return bool(re.search(RENT, before) or re.match(rf"\s*{_EURO}?\s*(?:warm|kalt|brutto)?(?:{RENT})", after))
 
 
 PAID_BEFORE = (r"verdien\w*|earn\w*|lohn\w*|gehalt\w*|salary|wage|minijob|mini-job|\bjob\b|bekomme|erhalte|\bget\b|paid|"
@@ -229,7 +243,7 @@ VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|t
 def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, VOLUNTEER):
         return None
-    money = [m for m in _amounts(text) if m.kind != "plain" or _has(text, r"bekomme|erhalte|get|receive")]
+    money = [m for m in _amounts(text) if m.kind not in ("plain", "rent") or (m.kind == "plain" and _has(text, r"bekomme|erhalte|get|receive"))]
     if not money:
         return None
     per = "year" if _has(text, r"im jahr|pro jahr|jährlich|per year|a year|yearly") else "month"
@@ -239,7 +253,9 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
 def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, WORK):
         return None
-    money = _amounts(text)
+    found = _amounts(text)
+    rent = next((m.value for m in found if m.kind == "rent"), None)
+    money = [m for m in found if m.kind != "rent"]
     if not money:
         return None
     gross = next((m for m in money if m.kind == "gross"), None) or next((m for m in money if m.kind == "euro"), None) \
@@ -252,7 +268,7 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
     training = _has(text, TRAINING) and not _has(text, KIDS) and (not own_age or min(own_age) < 25)
     minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб")
     partner = _has(text, PARTNER) and not _has(text, ALONE)
-    common = {"under_25_in_training": training, "lives_with_partner": partner, "year": year}
+    common = {"under_25_in_training": training, "lives_with_partner": partner, "year": year, "rent": rent}
     if net is not None:
         return freibetrag(gross.value, minor, source, net=net.value, **common)
     if gross.kind == "net":
@@ -314,7 +330,7 @@ def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) ->
         karenz = False
     elif _has(text, IN_GRACE):
         karenz = True
-    stated = [m.value for m in _amounts(text) if m.kind != "plain"]
+    stated = [m.value for m in _amounts(text) if m.kind not in ("plain", "rent")]
     return vermoegen_freibetrag(persons, source, karenzzeit=karenz, savings=stated[0] if stated else None)
 
 
