@@ -455,3 +455,28 @@ def test_stated_rent_gives_what_is_left_for_a_person_living_alone(units: list[St
     assert calc.kind == "freibetrag" and calc.value == D(allowance)
     assert calc.values["buergergeld_beispiel"] == D(left)
     assert "Heizkosten kommen dazu, wenn sie nicht darin enthalten sind" in _outlook(calc)
+
+
+@pytest.mark.parametrize("question", [
+    "Ich bin schwanger. Zahlt das Jobcenter den Kinderwagen und die Babysachen?",
+    "Our landlord asks for 250 euros for the heating bill. Does the Jobcenter pay that?",
+    "Ile wynosi płaca minimalna w Polsce i w Niemczech?",
+    "Wie viel Strom braucht ein Boiler im Monat? Verbrauch in kWh?",
+    "Was zählt alles als Vermögen beim Bürgergeld?",
+    "Welche Konten muss ich im Formular zum Vermögen eintragen?",
+    "Mein Erspartes ist zu hoch. Kann ich Bürgergeld als Darlehen bekommen?",
+])
+def test_questions_about_neighbouring_topics_get_no_calculation(units: list[StoredUnit], question: str) -> None:
+    """Regression: these got a Mehrbedarf, an allowance on the heating bill, the rate table or a savings limit."""
+    assert calculate(question, units) is None, question
+
+
+@pytest.mark.parametrize(("question", "kind", "value"), [
+    ("ابني عمره ١٥ سنة، كم من المال يحصل عليه؟", "regelbedarf", "471"),  # Arabic-Indic digits
+    ("پسرم ۱۵ ساله است، چقدر پول می‌گیرد؟", "regelbedarf", "471"),
+    ("أنا حامل، كم من المال الإضافي أحصل عليه؟", "mehrbedarf_schwangerschaft", "95.71"),
+    ("أكسب 1200 يورو إجمالي، هل أحصل على شيء؟", "freibetrag", "348"),
+])
+def test_arabic_and_persian_questions_with_figures(units: list[StoredUnit], question: str, kind: str, value: str) -> None:
+    calc = calculate(question, units)
+    assert calc is not None and calc.kind == kind and calc.value == D(value), question

@@ -40,13 +40,13 @@ def _has(text: str, *patterns: str) -> bool:
 # --- what the question is about -------------------------------------------------------------------
 WORK = (r"minijob|mini-job|midijob|\bjob\b|verdien|lohn|gehalt|brutto|netto|arbeite|einkommen|nebenjob|teilzeit|"
         r"\bearn|salary|wage|\bgross\b|\bpay\b|income|mini iş|kazanıyorum|brüt|зарабатыва|зарплат|брутто|заробля|"
-        r"zarabiam|pensj|wypłat")
+        r"zarabiam|pensj|wypłat|راتب|أكسب|اكسب|دخلي|أعمل|اعمل|حقوق|درآمد|کار می|مینی جاب|ميني جوب")
 KEEP = (r"behalten|frei|anrechn|abgezogen|abziehen|übrig|bleibt|freibetrag|dazuverdien|zuverdien|\bkeep\b|deducted|"
         r"count|allowance|left|kalır|останется|оставить|залишиться|zostanie|zatrzymać|wie viel|how much")
-KIDS = r"сын|дочь|доч[ке]|дочер|\bсин|донь|доньк|oğl|kızım|\bkind|\bkinder|\bsohn|söhne|tochter|töchter|\bbaby|\bchild|\bkids?\b|\bson\b|daughter|çocu|ребён|ребен|дет[иья]|дитин|діт|dzieck|dzieci|syn\b|córk"
+KIDS = r"ابن|ابنت|بنتي|طفل|أطفال|اطفال|پسر|دختر|فرزند|بچه|сын|дочь|доч[ке]|дочер|\bсин|донь|доньк|oğl|kızım|\bkind|\bkinder|\bsohn|söhne|tochter|töchter|\bbaby|\bchild|\bkids?\b|\bson\b|daughter|çocu|ребён|ребен|дет[иья]|дитин|діт|dzieck|dzieci|syn\b|córk"
 NO_KIDS = r"kein(?:e|en)? kind|ohne kind|kinderlos|\bno (?:kids|children|child)\b|without (?:kids|children)|нет детей|немає дітей|bez dzieci|çocuğum yok"
 SINGLE_PARENT = r"alleinerziehend|allein erziehend|single (?:parent|mother|father|mom|mum|dad)|raising .* alone|tek ebeveyn|одинок(?:ая|ий) (?:мать|отец)|мати-одиначка|samotn"
-PREGNANT = r"schwanger|pregnan|hamile|беремен|вагітн|w ciąży|ciąż"
+PREGNANT = r"schwanger|pregnan|hamile|беремен|вагітн|w ciąży|ciąż|حامل|باردار"
 HOT_WATER = r"warmwasser|durchlauferhitzer|boiler|hot water|water heater|sıcak su|горяч(?:ая|ей) вод|гаряч(?:а|ої) вод|ciepła woda|ciepłej wody"
 SCHOOL = r"schulbedarf|schulsachen|schulstarter|schulranzen|schulmaterial|schulbeginn|einschulung|school suppl|school things|school start|okul malzeme|школьн|шкільн|wyprawk|przybory szkolne"
 CLUBS = r"sportverein|fußballverein|\bverein|musikschule|musikunterricht|teilhabe|sports? club|music lesson|football club|spor kulübü|спортивн|музыкальн|музичн|klub sportowy"
@@ -64,6 +64,7 @@ IN_GRACE = r"im ersten jahr|in der karenzzeit|karenzzeit|am anfang|zu beginn|fir
 
 # "Mein Sohn ist 15", "my daughter is 9": the word before the child's age
 CHILD_WORD = (r"sohn|tochter|kind|baby|son|daughter|child|kid|oğl|kız|сын|доч|син|донь|дитин|syn|córk|dzieck")
+# Arabic and Persian write the age after the child: "ابني عمره 15 سنة", "پسرم 15 ساله است"
 # "wie viel Geld bekommt er": a question for the child's money, with an age
 CHILD_MONEY = (r"wie ?viel|how much|what (?:does|do|will) (?:he|she|they) get|ile |сколько|скільки|ne kadar|kaç|چقدر|كم ")
 # money that is not the Regelbedarf: Kindergeld, Unterhalt, school, clubs … (answered elsewhere)
@@ -71,17 +72,20 @@ OTHER_MONEY = (r"kindergeld|kinderzuschlag|unterhalt|elterngeld|wohngeld|taschen
                r"child benefit|alimony|klassenfahrt|ausflug|nachhilfe|erstausstattung|miete|rent\b|zasiłek rodzinny")
 
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789,")  # Arabic-Indic and Persian digits
+
+
 def _normalise(question: str) -> str:
-    text = question.lower().replace("\u00a0", " ")
+    text = question.lower().replace("\u00a0", " ").translate(_DIGITS)
     text = re.sub(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
     return re.sub(r"\s+", " ", text)
 
 
 # --- the person's figures -------------------------------------------------------------------------------
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_EURO = r"(?:€|euro\b|eur\b|евро|євро|avro|\beuros?\b)"
+_EURO = r"(?:€|euro\b|eur\b|евро|євро|avro|\beuros?\b|يورو|یورو)"
 _AGE_RUN = r"\d{1,2}(?:\s*(?:,|und|and|&|sowie|ve|и|і|i)\s*\d{1,2})*"
-_AGE_UNIT = r"(?:jahre?n?\b|jährig|j\.|years?\b|yrs?\b|-?year-olds?|yaş|лет|год|рок|років|lat\b)"
+_AGE_UNIT = r"(?:jahre?n?\b|jährig|j\.|years?\b|yrs?\b|-?year-olds?|yaş|лет|год|рок|років|lat\b|سنة|سنوات|سنين|عام|ساله|سال)"
 
 
 def _number(text: str) -> Decimal:
@@ -237,6 +241,16 @@ def _transition(text: str, source: LawSource, year: int | None, ages: list[int])
     return None
 
 
+# the first equipment for a baby, Elterngeld, reporting the pregnancy: another topic than the Mehrbedarf
+PREGNANCY_OTHER = (r"erstausstattung|ausstattung|babysachen|babykleidung|kinderwagen|kinderbett|baby equipment|"
+                   r"first equipment|pram|stroller|baby clothes|cot\b|elterngeld|mutterschutz|melden|mitteilen|report|"
+                   r"wyprawk|wózek|коляск|візок|bebek arabası|عربة|کالسکه")
+# rent, heating and utility bills: a "pay" in the question is the Jobcenter paying them, not wages
+HOUSING_COSTS = r"heiz|heating|nebenkosten|betriebskosten|nachzahlung für|vermieter|landlord|utility|utilities|kaution|deposit"
+STRONG_WORK = (r"minijob|mini-job|midijob|verdien|lohn|gehalt|brutto|netto|arbeite|nebenjob|teilzeit|\bearn|salary|wage|"
+               r"\bgross\b|kazanıyorum|зарабатыва|зарплат|заробля|zarabiam|راتب|أكسب|درآمد")
+
+
 VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|trainer im verein|volunteer|coaching allowance|expense allowance|gönüllü|волонт|wolontari"
 
 
@@ -253,6 +267,8 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
 def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, WORK):
         return None
+    if _has(text, HOUSING_COSTS) and not _has(text, STRONG_WORK):
+        return None  # "my landlord wants 300 euros for heating, will the Jobcenter pay?" is not about wages
     found = _amounts(text)
     rent = next((m.value for m in found if m.kind == "rent"), None)
     money = [m for m in found if m.kind != "rent"]
@@ -266,7 +282,7 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
     minor = _has_minor_child(text, ages, adult_rules(source).majority)
     own_age = [a for a in ages if a >= 15]
     training = _has(text, TRAINING) and not _has(text, KIDS) and (not own_age or min(own_age) < 25)
-    minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб")
+    minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб|مینی جاب|ميني جوب|ميني جob")
     partner = _has(text, PARTNER) and not _has(text, ALONE)
     common = {"under_25_in_training": training, "lives_with_partner": partner, "year": year, "rent": rent}
     if net is not None:
@@ -290,7 +306,7 @@ def _single_parent(text: str, source: LawSource, year: int | None, ages: list[in
 
 
 def _pregnancy(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
-    if not _has(text, PREGNANT) or _has(text, r"erstausstattung|baby equipment|first equipment"):
+    if not _has(text, PREGNANT) or _has(text, PREGNANCY_OTHER):
         return None
     situation = "partner" if _has(text, PARTNER) else "single" if _has(text, ALONE) else "unknown"
     own = [a for a in ages if a < adult_rules(source).majority]
@@ -298,8 +314,8 @@ def _pregnancy(text: str, source: LawSource, year: int | None, ages: list[int]) 
 
 
 def _hot_water(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
-    if not _has(text, HOT_WATER):
-        return None
+    if not _has(text, HOT_WATER) or _has(text, r"verbrauch|consum|kwh|kilowatt|\bstrom\b|electricity"):
+        return None  # a question about the heater's power use, not the Mehrbedarf
     adults = _adults(text)
     count = _child_count(text) or 0
     if _has(text, KIDS) and not _has(text, NO_KIDS) and len(ages) < max(count, 1):
@@ -319,8 +335,17 @@ def _clubs(text: str, source: LawSource, year: int | None, ages: list[int]) -> C
     return teilhabe(source, children=_child_count(text) or max(len(ages), 1))
 
 
+# a savings question asks for the limit ("wie viel darf ich haben") or states the savings; "what counts as savings",
+# "what goes in the form", "can I get a loan" are answered elsewhere
+SAVINGS_AMOUNT = (r"wie ?viel|wie hoch|how much|how high|ile |ne kadar|kaç|сколько|скільки|چقدر|كم |freibetrag|"
+                  r"grenze|limit|höchst|maximal|dürfen|darf|allowed|may (?:i|we) (?:have|keep)|can (?:i|we) (?:have|keep)")
+
+
 def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, SAVINGS):
+        return None
+    stated_any = any(m.kind in ("euro", "gross", "net") for m in _amounts(text))
+    if not (stated_any or _has(text, SAVINGS_AMOUNT)) or _has(text, r"formular|form\b|eintragen|darlehen|\bloan\b"):
         return None
     persons = _household_size(text)
     if persons is None:
@@ -335,6 +360,8 @@ def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) ->
 
 
 def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if _has(text, r"darlehen|\bloan\b|mindestlohn|minimum wage|płac[aey] minimaln|asgari ücret|минимальн\w* (?:зарплат|оплат)|мінімальн\w* зарплат"):
+        return None
     if m := re.search(r"regelbedarfsstufe (\d)|stufe (\d)", text):
         return regelbedarf(source, stufe=int(m.group(1) or m.group(2)), year=year)
     child_money = bool(ages) and _has(text, KIDS) and _has(text, CHILD_MONEY) and not _has(text, OTHER_MONEY)
