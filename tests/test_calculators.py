@@ -480,3 +480,18 @@ def test_questions_about_neighbouring_topics_get_no_calculation(units: list[Stor
 def test_arabic_and_persian_questions_with_figures(units: list[StoredUnit], question: str, kind: str, value: str) -> None:
     calc = calculate(question, units)
     assert calc is not None and calc.kind == kind and calc.value == D(value), question
+
+
+@pytest.mark.parametrize(("persons", "savings", "phrase"), [
+    # § 12 Abs. 4: 40.000 in the Karenzzeit; § 12 Abs. 2: 15.000 per person afterwards
+    (1, 12000, "steht dem Bürgergeld also nicht im Weg"),
+    (1, 30000, "um 15.000 Euro über dem Freibetrag von 15.000 Euro"),
+    (1, 50000, "schon in der Karenzzeit um 10.000 Euro über dem Freibetrag von 40.000 Euro"),
+    # four persons: 40.000 + 3 × 15.000 = 85.000; afterwards 4 × 15.000 = 60.000
+    (4, 60000, "in der Karenzzeit 85.000 Euro, danach 60.000 Euro"),
+])
+def test_stated_savings_are_answered_first(units: list[StoredUnit], persons: int, savings: int, phrase: str) -> None:
+    """Regression (fresh-20 n7): the limits came without saying whether the person's savings are below them."""
+    calc = vermoegen_freibetrag(persons, units, savings=savings)
+    assert phrase in calc.result and f"{format_euro(D(savings))}" in calc.result
+    assert "Schonfrist" in calc.render("de")  # Karenzzeit explained
