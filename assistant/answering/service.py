@@ -184,7 +184,9 @@ def _computed(question: str, audience: Audience, language: str, calc, units: Seq
             if su not in cited and audience.may_see(su.visibility):
                 cited.append(su)
     cited, more = _with_more_sources(cited, hits)
-    shown = i18n.shown_language(language)
+    from ..calculators import shown_language
+
+    shown = shown_language(language)  # the calculators' languages; French gets German, as curated answers do
     marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
     next_step = f"\n\n{prompts.next_step_text(calc.topic, shown)}" if calc.topic else ""
     text = f"{calc.render(shown)}\n\n{marks}{next_step}" + _more_line(len(cited) + 1, more, shown)

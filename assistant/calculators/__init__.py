@@ -2,7 +2,8 @@
 
     units = Workspace().catalog.active_units()
     calc = calculate("Minijob 556 Euro, wie viel darf ich behalten?", units)   # Calculation | None
-    calc.result, calc.steps, calc.citations, calc.render("de" | "en" | "tr" | …)
+    calc.result, calc.steps, calc.outlook, calc.citations, calc.render(language)  # de en tr ar uk ru pl fa
+    shown_language("ps") == "fa", shown_language("fr") == "de"
     freibetrag(556, False, units); regelbedarf(units, age=10, year=2026); regelbedarf_wechsel(units, birthday=18)
     mehrbedarf_alleinerziehend([3, 5], units); vermoegen_freibetrag(3, units, karenzzeit=None)
     schulbedarf(units, year=2026, children=2); mehrbedarf_warmwasser(stufen_for_household(2, [3], units), units)
@@ -20,10 +21,11 @@ from .model import Calculation, Message, Step, format_euro
 from .questions import calculate
 from .regelbedarf import regelbedarf, regelbedarf_couple, regelbedarf_overview, regelbedarf_wechsel
 from .schule import schulbedarf, teilhabe
+from .texts import LANGUAGES, shown_language
 from .vermoegen import vermoegen_freibetrag
 
 __all__ = [
-    "Calculation", "FigureMissing", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag",
+    "Calculation", "FigureMissing", "LANGUAGES", "shown_language", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag",
     "mehrbedarf_alleinerziehend", "mehrbedarf_schwangerschaft", "mehrbedarf_warmwasser", "regelbedarf",
     "regelbedarf_couple", "regelbedarf_overview", "regelbedarf_wechsel", "schulbedarf", "stufen_for_household",
     "teilhabe", "vermoegen_freibetrag",

@@ -15,6 +15,7 @@ class Builder:
         self.title = title
         self.steps: list[Step] = []
         self.notes: list[Message] = []
+        self.outlook: list[Message] = []
         self.citations: list[str] = []
         self.stands: dict[str, str] = {}
 
@@ -32,12 +33,18 @@ class Builder:
         self.cite(*units)
         self.notes.append(Message(key, params))
 
+    def explain(self, key: str, *units: LawUnit, **params: Any) -> None:
+        """A line of "what this means for you", shown right after the result."""
+        self.cite(*units)
+        self.outlook.append(Message(key, params))
+
     def done(self, result_key: str, value: Decimal | None = None, values: dict[str, Decimal] | None = None,
              **params: Any) -> Calculation:
         return Calculation(
             kind=self.kind, title_message=self.title, steps=tuple(self.steps),
             result_message=Message(result_key, params), citations=tuple(self.citations), computable=True,
             value=value, values=dict(values or {}), stands=dict(self.stands), notes=tuple(self.notes),
+            outlook=tuple(self.outlook),
         )
 
     def failed(self, exc: FigureMissing) -> Calculation:

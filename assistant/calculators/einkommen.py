@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from ..catalog import StoredUnit
@@ -62,8 +63,14 @@ def freibetrag_rules(units: Units) -> FreibetragRules:
 
 def freibetrag(gross: Decimal | int | float | str, minor_child: bool, units: Units, *,
                net: Decimal | int | float | str | None = None, under_25_in_training: bool = False,
-               net_assumed: bool = False, only_net_known: bool = False) -> Calculation:
-    """What of a monthly gross income from work stays free (is not counted against Bürgergeld)."""
+               net_assumed: bool = False, only_net_known: bool = False, lives_with_partner: bool = False,
+               year: int | None = None, rent: Decimal | int | float | str | None = None) -> Calculation:
+    """What of a monthly gross income from work stays free (is not counted against Bürgergeld).
+
+    The outlook says what else decides whether Bürgergeld is left, with the example of a person who lives
+    alone (Regelbedarfsstufe 1 from the units) unless the person has a minor child or a partner; with the
+    stated `rent` (rent and heating) the example gives what is left.
+    """
     gross = Decimal(str(gross))
     b = Builder("freibetrag", Message("fb.title", {"gross": Euro(gross)}))
     try:
@@ -108,11 +115,65 @@ def freibetrag(gross: Decimal | int | float | str, minor_child: bool, units: Uni
             counted = max(net - total, Decimal(0))
             values["angerechnet"] = money(counted)
             b.step("fb.counted_assumed" if net_assumed else "fb.counted", net=Euro(net), total=Euro(total), counted=Euro(counted))
+        if only_net_known:
+            b.explain("fb.out_what")
+            b.explain("fb.out_formula")
         else:
-            b.note("fb.note_net")
+            values.update(_outlook(b, units, total, None if net is None else money(max(net - total, Decimal(0))),
+                     alone=not (minor_child or lives_with_partner), year=year,
+                     rent=None if rent is None else Decimal(str(rent))))
         return b.done("fb.result_net" if only_net_known else "fb.result", total, values, total=Euro(total), gross=Euro(gross))
     except FigureMissing as exc:
         return b.failed(exc)
+
+
+def _outlook(b: Builder, units: Units, total: Decimal, counted: Decimal | None, *, alone: bool,
+             year: int | None, rent: Decimal | None = None) -> dict[str, Decimal]:
+    """What was computed, what else decides the Bürgergeld, and the example of a person living alone;
+    returns the example's figures ("bedarf_beispiel", "buergergeld_beispiel" when rent and net pay are known)."""
+    from .regelbedarf import ADULT_RULE, adult_rules, rates
+
+    b.explain("fb.out_what" if counted is None else "fb.out_what_net")
+    b.explain("fb.out_formula")
+    if not alone:
+        b.explain("fb.out_household")
+        return {}
+    try:
+        stufe = adult_rules(units).single
+        r = rates(units, year or date.today().year)
+        rb = r.amounts[stufe]
+        adult_unit = LawSource.of(units).get(ADULT_RULE)
+    except (FigureMissing, KeyError):
+        b.explain("fb.out_household")
+        return {}
+    if rent is not None:
+        need = rb + rent
+        if counted is None:
+            b.explain("fb.out_rent_threshold", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), rent=Euro(rent),
+                      need=Euro(need), total=Euro(total), threshold=Euro(need + total))
+            b.explain("fb.out_next")
+        elif counted < need:
+            b.explain("fb.out_rent_left", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), rent=Euro(rent),
+                      need=Euro(need), counted=Euro(counted), left=Euro(need - counted))
+        else:
+            b.explain("fb.out_rent_none", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), rent=Euro(rent),
+                      need=Euro(need), counted=Euro(counted))
+        b.explain("fb.out_rent_note")
+        figures = {"bedarf_beispiel": need}
+        if counted is not None:
+            figures["buergergeld_beispiel"] = max(need - counted, Decimal(0))
+        return figures
+    if counted is None:
+        b.explain("fb.out_single_threshold", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), total=Euro(total),
+                  threshold=Euro(rb + total))
+        b.explain("fb.out_next")
+    elif counted < rb:
+        b.explain("fb.out_single_left", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), counted=Euro(counted),
+                  left=Euro(rb - counted))
+    else:
+        b.explain("fb.out_single_gap", adult_unit, *r.sources, stufe=stufe, rb=Euro(rb), counted=Euro(counted),
+                  gap=Euro(counted - rb))
+    return {}
 
 
 EHRENAMT_RULE = "§ 11a Abs. 1 SGB II"

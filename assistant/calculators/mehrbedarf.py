@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from ..catalog import StoredUnit
 from .builder import Builder
 from .law import AMOUNT, CARDINALS, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_cardinal, parse_ordinal
-from .model import Calculation, Euro, Message, Percent, money
+from .model import Calculation, Euro, Message, Percent, Series, money
 from .regelbedarf import Situation, adult_rules, age_bands, rates, stufe_for_age
 
 Units = LawSource | Sequence[StoredUnit]
@@ -66,7 +67,7 @@ def mehrbedarf_alleinerziehend(children_ages: Sequence[int], units: Units, *, ye
         minors = sorted(a for a in children_ages if a < adults.majority)
         if not minors:
             raise FigureMissing(Message("ae.no_minor", {"majority": adults.majority}), SINGLE_PARENT_RULE)
-        b.step("ae.children", rules.unit, n=len(minors), ages=", ".join(str(a) for a in minors))
+        b.step("ae.children", rules.unit, n=len(minors), ages=Series(tuple(minors)), majority=adults.majority)
         young = [a for a in minors if a < rules.young_age]
         under_count_age = [a for a in minors if a < rules.count_age]
         rule1 = Decimal(0)
@@ -78,7 +79,7 @@ def mehrbedarf_alleinerziehend(children_ages: Sequence[int], units: Units, *, ye
             b.step("ae.rule1_count", rules.unit, rate=Percent(rules.rate), n=len(under_count_age), age=rules.count_age)
         else:
             b.step("ae.rule1_no", rules.unit, rate=Percent(rules.rate), young=rules.young_age, age=rules.count_age,
-                   counts=" oder ".join(str(c) for c in rules.counts))
+                   counts=Series(rules.counts, "or"))
         rule2 = rules.per_child * len(minors)
         b.step("ae.rule2", rules.unit, per_child=Percent(rules.per_child), n=len(minors), total=Percent(rule2))
         percent = max(rule1, rule2)
@@ -95,8 +96,10 @@ def mehrbedarf_alleinerziehend(children_ages: Sequence[int], units: Units, *, ye
         return b.failed(exc)
 
 
-def mehrbedarf_schwangerschaft(units: Units, *, situation: Situation = "single", age: int | None = None,
-                               year: int | None = None) -> Calculation:
+def mehrbedarf_schwangerschaft(units: Units, *, situation: Situation | Literal["unknown"] = "single",
+                               age: int | None = None, year: int | None = None) -> Calculation:
+    """17 % (as § 21 Abs. 2 states) of the pregnant woman's Regelbedarf; `situation="unknown"` gives the
+    amount for a woman living alone (the main value) and the one with a partner side by side."""
     year = year or date.today().year
     b = Builder("mehrbedarf_schwangerschaft", Message("sw.title"))
     try:
@@ -108,6 +111,21 @@ def mehrbedarf_schwangerschaft(units: Units, *, situation: Situation = "single",
         if age is not None and age < adult_rules(units).majority:
             stufe, sources, band = stufe_for_age(age, units)
             b.step("rb.stufe_age", *sources, age=age, stufe=stufe, low=band.low if band else age, last=band.high - 1 if band else age)
+        elif situation == "unknown":
+            adults = adult_rules(units)
+            r = rates(units, year)
+            amounts: dict[str, Decimal] = {}
+            for who, stufe in (("single", adults.single), ("partner", adults.partner)):
+                if stufe not in r.amounts:
+                    raise FigureMissing(Message("missing.stufe", {"stufe": stufe}), r.sources[0].citation)
+                base = r.amounts[stufe]
+                amounts[who] = money(base * percent / 100)
+                b.step(f"sw.if_{who}", adults.sources[who], *r.sources, stufe=stufe, base=Euro(base), percent=Percent(percent),
+                       amount=Euro(amounts[who]))
+            b.note("sw.note_assumption")
+            return b.done("sw.result_both", amounts["single"], {"percent": percent, "single": amounts["single"],
+                                                                "partner": amounts["partner"]},
+                          single=Euro(amounts["single"]), partner=Euro(amounts["partner"]), week=week)
         else:
             adults = adult_rules(units)
             stufe = adults.partner if situation == "partner" else adults.single

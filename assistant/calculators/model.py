@@ -67,6 +67,22 @@ class Percent:
 
 
 @dataclass(frozen=True)
+class Series:
+    """A list parameter ("3, 4, 5 oder 6"): separator and last conjunction in the reader's language."""
+
+    values: tuple
+    conjunction: str = "and"  # template key: "and" or "or"
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A date the law writes without a year ("1. August"), shown with the month name of the reader's language."""
+
+    day: int
+    month: int
+
+
+@dataclass(frozen=True)
 class Message:
     """A text by template key; parameters may be plain values, Euro/Percent, or other Messages."""
 
@@ -76,18 +92,31 @@ class Message:
     def text(self, language: str = "de") -> str:
         from .texts import template
 
-        values = {k: (v.text(language) if isinstance(v, Message) else _join(v, language) if isinstance(v, (list, tuple)) else str(v))
-                  for k, v in self.params.items()}
+        values = {k: _param(v, language) for k, v in self.params.items()}
         return template(self.key, language).format(**values)
 
 
-def _join(values: list | tuple, language: str) -> str:
+def _param(value: Any, language: str) -> str:
     from .texts import template
 
-    parts = [v.text(language) if isinstance(v, Message) else str(v) for v in values]
+    if isinstance(value, Message):
+        return value.text(language)
+    if isinstance(value, Series):
+        return _join(value.values, language, value.conjunction)
+    if isinstance(value, (list, tuple)):
+        return _join(value, language)
+    if isinstance(value, DayMonth):
+        return template("date.day_month", language).format(day=value.day, month=template(f"month.{value.month}", language))
+    return str(value)
+
+
+def _join(values: list | tuple, language: str, conjunction: str = "and") -> str:
+    from .texts import template
+
+    parts = [_param(v, language) for v in values]
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + template("and", language) + parts[-1]
+    return template("list_sep", language).join(parts[:-1]) + template(conjunction, language) + parts[-1]
 
 
 @dataclass(frozen=True)
@@ -123,6 +152,8 @@ class Calculation:
     values: Mapping[str, Decimal] = field(default_factory=dict)  # further figures by name
     stands: Mapping[str, str] = field(default_factory=dict)  # citation → Stand (ISO date) of its document
     notes: tuple[Message, ...] = ()
+    # what the result means for the person's Bürgergeld (shown right after the result)
+    outlook: tuple[Message, ...] = ()
 
     @property
     def title(self) -> str:

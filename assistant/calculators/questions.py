@@ -40,13 +40,13 @@ def _has(text: str, *patterns: str) -> bool:
 # --- what the question is about -------------------------------------------------------------------
 WORK = (r"minijob|mini-job|midijob|\bjob\b|verdien|lohn|gehalt|brutto|netto|arbeite|einkommen|nebenjob|teilzeit|"
         r"\bearn|salary|wage|\bgross\b|\bpay\b|income|mini iş|kazanıyorum|brüt|зарабатыва|зарплат|брутто|заробля|"
-        r"zarabiam|pensj|wypłat")
+        r"zarabiam|pensj|wypłat|راتب|أكسب|اكسب|دخلي|أعمل|اعمل|حقوق|درآمد|کار می|مینی جاب|ميني جوب")
 KEEP = (r"behalten|frei|anrechn|abgezogen|abziehen|übrig|bleibt|freibetrag|dazuverdien|zuverdien|\bkeep\b|deducted|"
         r"count|allowance|left|kalır|останется|оставить|залишиться|zostanie|zatrzymać|wie viel|how much")
-KIDS = r"сын|дочь|доч[ке]|дочер|\bсин|донь|доньк|oğl|kızım|\bkind|\bkinder|\bsohn|söhne|tochter|töchter|\bbaby|\bchild|\bkids?\b|\bson\b|daughter|çocu|ребён|ребен|дет[иья]|дитин|діт|dzieck|dzieci|syn\b|córk"
+KIDS = r"ابن|ابنت|بنتي|طفل|أطفال|اطفال|پسر|دختر|فرزند|بچه|сын|дочь|доч[ке]|дочер|\bсин|донь|доньк|oğl|kızım|\bkind|\bkinder|\bsohn|söhne|tochter|töchter|\bbaby|\bchild|\bkids?\b|\bson\b|daughter|çocu|ребён|ребен|дет[иья]|дитин|діт|dzieck|dzieci|syn\b|córk"
 NO_KIDS = r"kein(?:e|en)? kind|ohne kind|kinderlos|\bno (?:kids|children|child)\b|without (?:kids|children)|нет детей|немає дітей|bez dzieci|çocuğum yok"
 SINGLE_PARENT = r"alleinerziehend|allein erziehend|single (?:parent|mother|father|mom|mum|dad)|raising .* alone|tek ebeveyn|одинок(?:ая|ий) (?:мать|отец)|мати-одиначка|samotn"
-PREGNANT = r"schwanger|pregnan|hamile|беремен|вагітн|w ciąży|ciąż"
+PREGNANT = r"schwanger|pregnan|hamile|беремен|вагітн|w ciąży|ciąż|حامل|باردار"
 HOT_WATER = r"warmwasser|durchlauferhitzer|boiler|hot water|water heater|sıcak su|горяч(?:ая|ей) вод|гаряч(?:а|ої) вод|ciepła woda|ciepłej wody"
 SCHOOL = r"schulbedarf|schulsachen|schulstarter|schulranzen|schulmaterial|schulbeginn|einschulung|school suppl|school things|school start|okul malzeme|школьн|шкільн|wyprawk|przybory szkolne"
 CLUBS = r"sportverein|fußballverein|\bverein|musikschule|musikunterricht|teilhabe|sports? club|music lesson|football club|spor kulübü|спортивн|музыкальн|музичн|klub sportowy"
@@ -62,17 +62,30 @@ AFTER_GRACE = r"nach dem ersten jahr|nach der karenzzeit|nach einem jahr|nach ab
 IN_GRACE = r"im ersten jahr|in der karenzzeit|karenzzeit|am anfang|zu beginn|first year|grace period|at the start|ilk yıl|первый год|перший рік|pierwszy rok"
 
 
+# "Mein Sohn ist 15", "my daughter is 9": the word before the child's age
+CHILD_WORD = (r"sohn|tochter|kind|baby|son|daughter|child|kid|oğl|kız|сын|доч|син|донь|дитин|syn|córk|dzieck")
+# Arabic and Persian write the age after the child: "ابني عمره 15 سنة", "پسرم 15 ساله است"
+# "wie viel Geld bekommt er": a question for the child's money, with an age
+CHILD_MONEY = (r"wie ?viel|how much|what (?:does|do|will) (?:he|she|they) get|ile |сколько|скільки|ne kadar|kaç|چقدر|كم ")
+# money that is not the Regelbedarf: Kindergeld, Unterhalt, school, clubs … (answered elsewhere)
+OTHER_MONEY = (r"kindergeld|kinderzuschlag|unterhalt|elterngeld|wohngeld|taschengeld|verdien|earn|lohn|minijob|"
+               r"child benefit|alimony|klassenfahrt|ausflug|nachhilfe|erstausstattung|miete|rent\b|zasiłek rodzinny")
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789,")  # Arabic-Indic and Persian digits
+
+
 def _normalise(question: str) -> str:
-    text = question.lower().replace("\u00a0", " ")
+    text = question.lower().replace("\u00a0", " ").translate(_DIGITS)
     text = re.sub(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b", lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
     return re.sub(r"\s+", " ", text)
 
 
 # --- the person's figures -------------------------------------------------------------------------------
 _NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
-_EURO = r"(?:€|euro\b|eur\b|евро|євро|avro|\beuros?\b)"
+_EURO = r"(?:€|euro\b|eur\b|евро|євро|avro|\beuros?\b|يورو|یورو)"
 _AGE_RUN = r"\d{1,2}(?:\s*(?:,|und|and|&|sowie|ve|и|і|i)\s*\d{1,2})*"
-_AGE_UNIT = r"(?:jahre?n?\b|jährig|j\.|years?\b|yrs?\b|-?year-olds?|yaş|лет|год|рок|років|lat\b)"
+_AGE_UNIT = r"(?:jahre?n?\b|jährig|j\.|years?\b|yrs?\b|-?year-olds?|yaş|лет|год|рок|років|lat\b|سنة|سنوات|سنين|عام|ساله|سال)"
 
 
 def _number(text: str) -> Decimal:
@@ -97,6 +110,9 @@ def _amounts(text: str) -> list[_Money]:
                     r"|stunden|std\b|hours?|h\b|%|prozent|percent|qm|m²|quadratmeter|km|tage|days|wochen|weeks|uhr)", after):
             continue
         value = _number(m.group(1))
+        if _is_rent(text, m.start(), m.end()):
+            found.append(_Money(value, m.start(), "rent"))
+            continue
         if re.search(r"netto\s*$|\bnet\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:netto|net\b)", after):
             kind = "net"
         elif re.search(r"brutto\s*$|gross\s*$|brüt\s*$", before) or re.match(rf"\s*{_EURO}?\s*(?:brutto|gross|brüt)", after):
@@ -112,6 +128,17 @@ def _amounts(text: str) -> list[_Money]:
     return found
 
 
+# rent (with or without heating) the person states: not income; used for the example of what is left
+RENT = r"miete|\brent\b|kira|аренд|квартплат|оренд|czynsz|najem|اجاره|إيجار|ايجار"
+
+
+def _is_rent(text: str, start: int, end: int) -> bool:
+    """ "Miete 500", "meine Warmmiete ist 500 Euro", "500 € Miete": the words next to the amount name the rent."""
+    before = re.split(r"[,;.!?]|\bund\b|\band\b|\bi\b|\bve\b|\bи\b|\bі\b", text[max(0, start - 30):start])[-1]
+    after = text[end:end + 20]
+    return bool(re.search(RENT, before) or re.match(rf"\s*{_EURO}?\s*(?:warm|kalt|brutto)?(?:{RENT})", after))
+
+
 PAID_BEFORE = (r"verdien\w*|earn\w*|lohn\w*|gehalt\w*|salary|wage|minijob|mini-job|\bjob\b|bekomme|erhalte|\bget\b|paid|"
                r"pays?|paying|zarabiam|kazan\w*|зарабатыва\w*|заробля\w*|von|mit|of|über|for")
 
@@ -124,7 +151,7 @@ def _year(text: str) -> int | None:
 def _ages(text: str) -> list[int]:
     ages: list[int] = []
     for pattern in (rf"\(({_AGE_RUN})\)", rf"({_AGE_RUN})\s*{_AGE_UNIT}", rf"(?:alter von|im alter|aged|ages?|age of|alt:)\s*({_AGE_RUN})",
-                    rf"(\d{{1,2}})\s*-\s*jährig"):
+                    rf"(\d{{1,2}})\s*-\s*jährig", rf"(?:{CHILD_WORD})\w*\s+(?:ist|is|'s|jest|ma|—|–|-|:)\s*(\d{{1,2}})\b(?!\s*(?:{_EURO}|[.,]\d))"):
         for m in re.finditer(pattern, text):
             ages += [int(n) for n in re.findall(r"\d{1,2}", m.group(1))]
         if ages:
@@ -214,13 +241,23 @@ def _transition(text: str, source: LawSource, year: int | None, ages: list[int])
     return None
 
 
+# the first equipment for a baby, Elterngeld, reporting the pregnancy: another topic than the Mehrbedarf
+PREGNANCY_OTHER = (r"erstausstattung|ausstattung|babysachen|babykleidung|kinderwagen|kinderbett|baby equipment|"
+                   r"first equipment|pram|stroller|baby clothes|cot\b|elterngeld|mutterschutz|melden|mitteilen|report|"
+                   r"wyprawk|wózek|коляск|візок|bebek arabası|عربة|کالسکه")
+# rent, heating and utility bills: a "pay" in the question is the Jobcenter paying them, not wages
+HOUSING_COSTS = r"heiz|heating|nebenkosten|betriebskosten|nachzahlung für|vermieter|landlord|utility|utilities|kaution|deposit"
+STRONG_WORK = (r"minijob|mini-job|midijob|verdien|lohn|gehalt|brutto|netto|arbeite|nebenjob|teilzeit|\bearn|salary|wage|"
+               r"\bgross\b|kazanıyorum|зарабатыва|зарплат|заробля|zarabiam|راتب|أكسب|درآمد")
+
+
 VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|trainer im verein|volunteer|coaching allowance|expense allowance|gönüllü|волонт|wolontari"
 
 
 def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, VOLUNTEER):
         return None
-    money = [m for m in _amounts(text) if m.kind != "plain" or _has(text, r"bekomme|erhalte|get|receive")]
+    money = [m for m in _amounts(text) if m.kind not in ("plain", "rent") or (m.kind == "plain" and _has(text, r"bekomme|erhalte|get|receive"))]
     if not money:
         return None
     per = "year" if _has(text, r"im jahr|pro jahr|jährlich|per year|a year|yearly") else "month"
@@ -230,7 +267,11 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
 def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, WORK):
         return None
-    money = _amounts(text)
+    if _has(text, HOUSING_COSTS) and not _has(text, STRONG_WORK):
+        return None  # "my landlord wants 300 euros for heating, will the Jobcenter pay?" is not about wages
+    found = _amounts(text)
+    rent = next((m.value for m in found if m.kind == "rent"), None)
+    money = [m for m in found if m.kind != "rent"]
     if not money:
         return None
     gross = next((m for m in money if m.kind == "gross"), None) or next((m for m in money if m.kind == "euro"), None) \
@@ -241,14 +282,16 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
     minor = _has_minor_child(text, ages, adult_rules(source).majority)
     own_age = [a for a in ages if a >= 15]
     training = _has(text, TRAINING) and not _has(text, KIDS) and (not own_age or min(own_age) < 25)
-    minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб")
+    minijob = _has(text, r"minijob|mini-job|mini job|mini iş|мини-джоб|міні-джоб|مینی جاب|ميني جوب|ميني جob")
+    partner = _has(text, PARTNER) and not _has(text, ALONE)
+    common = {"under_25_in_training": training, "lives_with_partner": partner, "year": year, "rent": rent}
     if net is not None:
-        return freibetrag(gross.value, minor, source, net=net.value, under_25_in_training=training)
+        return freibetrag(gross.value, minor, source, net=net.value, **common)
     if gross.kind == "net":
-        return freibetrag(gross.value, minor, source, under_25_in_training=training, only_net_known=True)
+        return freibetrag(gross.value, minor, source, only_net_known=True, **common)
     if minijob:
-        return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, under_25_in_training=training)
-    return freibetrag(gross.value, minor, source, under_25_in_training=training)
+        return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, **common)
+    return freibetrag(gross.value, minor, source, **common)
 
 
 def _single_parent(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
@@ -263,16 +306,16 @@ def _single_parent(text: str, source: LawSource, year: int | None, ages: list[in
 
 
 def _pregnancy(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
-    if not _has(text, PREGNANT) or _has(text, r"erstausstattung|baby equipment|first equipment"):
+    if not _has(text, PREGNANT) or _has(text, PREGNANCY_OTHER):
         return None
-    situation = "partner" if _has(text, PARTNER) else "single"
+    situation = "partner" if _has(text, PARTNER) else "single" if _has(text, ALONE) else "unknown"
     own = [a for a in ages if a < adult_rules(source).majority]
     return mehrbedarf_schwangerschaft(source, situation=situation, age=own[0] if own else None, year=year)
 
 
 def _hot_water(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
-    if not _has(text, HOT_WATER):
-        return None
+    if not _has(text, HOT_WATER) or _has(text, r"verbrauch|consum|kwh|kilowatt|\bstrom\b|electricity"):
+        return None  # a question about the heater's power use, not the Mehrbedarf
     adults = _adults(text)
     count = _child_count(text) or 0
     if _has(text, KIDS) and not _has(text, NO_KIDS) and len(ages) < max(count, 1):
@@ -292,8 +335,17 @@ def _clubs(text: str, source: LawSource, year: int | None, ages: list[int]) -> C
     return teilhabe(source, children=_child_count(text) or max(len(ages), 1))
 
 
+# a savings question asks for the limit ("wie viel darf ich haben") or states the savings; "what counts as savings",
+# "what goes in the form", "can I get a loan" are answered elsewhere
+SAVINGS_AMOUNT = (r"wie ?viel|wie hoch|how much|how high|ile |ne kadar|kaç|сколько|скільки|چقدر|كم |freibetrag|"
+                  r"grenze|limit|höchst|maximal|dürfen|darf|allowed|may (?:i|we) (?:have|keep)|can (?:i|we) (?:have|keep)")
+
+
 def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, SAVINGS):
+        return None
+    stated_any = any(m.kind in ("euro", "gross", "net") for m in _amounts(text))
+    if not (stated_any or _has(text, SAVINGS_AMOUNT)) or _has(text, r"formular|form\b|eintragen|darlehen|\bloan\b"):
         return None
     persons = _household_size(text)
     if persons is None:
@@ -303,19 +355,24 @@ def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) ->
         karenz = False
     elif _has(text, IN_GRACE):
         karenz = True
-    stated = [m.value for m in _amounts(text) if m.kind != "plain"]
+    stated = [m.value for m in _amounts(text) if m.kind not in ("plain", "rent")]
     return vermoegen_freibetrag(persons, source, karenzzeit=karenz, savings=stated[0] if stated else None)
 
 
 def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if _has(text, r"darlehen|\bloan\b|mindestlohn|minimum wage|płac[aey] minimaln|asgari ücret|минимальн\w* (?:зарплат|оплат)|мінімальн\w* зарплат"):
+        return None
     if m := re.search(r"regelbedarfsstufe (\d)|stufe (\d)", text):
         return regelbedarf(source, stufe=int(m.group(1) or m.group(2)), year=year)
-    if not _has(text, RATE):
+    child_money = bool(ages) and _has(text, KIDS) and _has(text, CHILD_MONEY) and not _has(text, OTHER_MONEY)
+    if not (_has(text, RATE) or child_money):
         return None
     if not ages and (m := re.search(r"\b(?:mit|with|at|von|of|aged?)\s+(\d{1,2})\b(?!\s*(?:euro|€|kinder|personen|people))", text)):
         ages = [int(m.group(1))]
     if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < adult_rules(source).majority):
-        return regelbedarf(source, age=ages[0], year=year)
+        rules = adult_rules(source)
+        at_home = _has(text, KIDS) and ages[0] < rules.child_limit
+        return regelbedarf(source, age=ages[0], year=year, situation="adult_child" if at_home else "single")
     if _has(text, PARTNER, r"zu zweit|\bwir\b.*\bbeide"):
         return regelbedarf_couple(source, year=year)
     if _has(text, r"alleinstehend|allein\b|alone|single|\bich\b|\bi\b|yalnız|одн|sam\b|sama\b"):

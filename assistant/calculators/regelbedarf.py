@@ -11,8 +11,8 @@ from typing import Literal
 
 from ..catalog import StoredUnit
 from .builder import Builder
-from .law import ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_ordinal
-from .model import Calculation, Euro, Message
+from .law import AMOUNT, MONTHS, ORDINAL, FigureMissing, LawSource, LawUnit, parse_amount, parse_ordinal
+from .model import Calculation, Euro, Message, Series
 
 Situation = Literal["single", "partner", "adult_child"]
 Units = LawSource | Sequence[StoredUnit]
@@ -23,6 +23,8 @@ CHILD_RULE = "§ 23 SGB II"
 ADULT_RULE = "§ 20 Abs. 2 SGB II"
 PARTNER_RULE = "§ 20 Abs. 4 SGB II"
 HOUSEHOLD_RULE = "§ 7 Abs. 3 SGB II"
+SOFORT_RULE = "§ 72 Abs. 1 SGB II"
+INCOME_RULE = "§ 11 Abs. 1 SGB II"
 
 
 @dataclass(frozen=True)
@@ -168,10 +170,57 @@ def regelbedarf(units: Units, *, stufe: int | None = None, age: int | None = Non
         elif stufe not in range(1, 7):
             raise FigureMissing(Message("missing.stufe", {"stufe": stufe}))
         amount = _amount_step(b, rates(units, year), stufe, year)
+        if (age is not None and situation == "adult_child") or band_child(age, units):
+            return _child_result(b, units, age, stufe, amount, year)
         b.note("rb.plus_housing")
         return b.done("rb.result", amount, {f"stufe_{stufe}": amount}, stufe=stufe, amount=Euro(amount), year=year)
     except FigureMissing as exc:
         return b.failed(exc)
+
+
+def band_child(age: int | None, units: Units) -> bool:
+    """Is `age` in one of the children's age bands (§ 23 Nr. 1, § 20 Abs. 2 Satz 2 Nr. 1 SGB II)?"""
+    return age is not None and any(b.low <= age < b.high for b in age_bands(units))
+
+
+_SOFORT_RE = (rf"Regelbedarfsstufen ((?:\d, )*\d oder \d) zu Grunde liegt, haben zusätzlich Anspruch auf einen "
+              rf"monatlichen Sofortzuschlag in Höhe von ({AMOUNT}) Euro")
+
+
+def sofortzuschlag(units: Units, year: int) -> tuple[frozenset[int], Decimal, LawUnit] | None:
+    """§ 72 Abs. 1 SGB II: the Stufen that get the Sofortzuschlag and its amount on 1 January of `year`;
+    None when the index lacks the rule or it was not paid yet then ("erstmalig für den Monat Juli 2022")."""
+    try:
+        m, unit = LawSource.of(units).find(SOFORT_RULE, _SOFORT_RE, Message("what.sofortzuschlag"))
+    except FigureMissing:
+        return None
+    first = re.search(r"erstmalig für den Monat ([A-Za-zäöü]+) (\d{4}) erbracht", re.sub(r"\s+", " ", unit.text))
+    if first and MONTHS.get(first.group(1).lower()) and date(year, 1, 1) < date(int(first.group(2)), MONTHS[first.group(1).lower()], 1):
+        return None
+    return frozenset(int(n) for n in re.findall(r"\d", m.group(1))), parse_amount(m.group(2)), unit
+
+
+def _child_result(b: Builder, units: Units, age: int, stufe: int, amount: Decimal, year: int) -> Calculation:
+    """A child's or young adult's Regelbedarf, with the Sofortzuschlag and the note on Kindergeld."""
+    values = {f"stufe_{stufe}": amount}
+    bonus = sofortzuschlag(units, year)
+    if bonus is not None and stufe in bonus[0]:
+        stufen, extra, unit = bonus
+        total = amount + extra
+        values.update(sofortzuschlag=extra, zusammen=total)
+        b.step("rb.sofortzuschlag", unit, stufen=Series(tuple(sorted(stufen)), "or"), bonus=Euro(extra))
+        b.step("rb.child_sum", amount=Euro(amount), bonus=Euro(extra), total=Euro(total))
+        result = ("rb.result_child_bonus", {"bonus": Euro(extra), "total": Euro(total)})
+    else:
+        result = ("rb.result_child", {})
+    try:
+        _, income = LawSource.of(units).find(INCOME_RULE, r"Kindergeld für zur Bedarfsgemeinschaft gehörende Kinder",
+                                             Message("what.kindergeld"))
+        b.note("rb.note_kindergeld", income)
+    except FigureMissing:
+        pass
+    b.note("rb.plus_housing_child")
+    return b.done(result[0], amount, values, age=age, stufe=stufe, amount=Euro(amount), year=year, **result[1])
 
 
 def regelbedarf_overview(units: Units, *, year: int | None = None) -> Calculation:

@@ -8,14 +8,21 @@ from datetime import date
 
 from ..catalog import StoredUnit
 from .builder import Builder
-from .law import FigureMissing, LawSource, parse_amount
-from .model import Calculation, Euro, Message
+from .law import MONTHS, FigureMissing, LawSource, parse_amount
+from .model import Calculation, DayMonth, Euro, Message
 
 Units = LawSource | Sequence[StoredUnit]
 SGB2_RULE = "§ 28 Abs. 3 SGB II"
 SGB12_RULE = "§ 34 Abs. 3a SGB XII"
 TABLE_HEADER = r"Teilbetrag für das im jeweiligen Kalenderjahr beginnende erste Schulhalbjahr"
 TABLE_DOCS = ("RBSFV", "SGB XII")
+
+
+def _day_month(text: str) -> DayMonth | str:
+    """ "1. August" → DayMonth(1, 8), shown with the reader's month name; an unknown form stays as the law writes it."""
+    m = re.fullmatch(r"(\d{1,2})\. (\w+)", text)
+    month = MONTHS.get(m.group(2).lower()) if m else None
+    return DayMonth(int(m.group(1)), month) if m and month else text
 
 
 def schulbedarf(units: Units, *, year: int | None = None, children: int = 1) -> Calculation:
@@ -26,7 +33,7 @@ def schulbedarf(units: Units, *, year: int | None = None, children: int = 1) -> 
         source = LawSource.of(units)
         m, rule = source.find(SGB2_RULE, r"ersten? Schulhalbjahr regelmäßig zum (\d{1,2}\. \w+) und für das zweite "
                                          r"Schulhalbjahr regelmäßig zum (\d{1,2}\. \w+)", Message("what.school_dates"))
-        first_date, second_date = m.group(1), m.group(2)
+        first_date, second_date = _day_month(m.group(1)), _day_month(m.group(2))
         b.step("sb.rule", rule, first=first_date, second=second_date)
         _, ref = source.find(SGB12_RULE, r"fortgeschrieben", Message("what.school_update"))
         b.step("sb.update", ref)

@@ -1,8 +1,7 @@
-"""Templates of every text a calculation shows, in German (Einfache Sprache) and English.
-
-Other languages fall back to German for the steps; the frame (headings, notice) exists in all
-supported citizen languages. Amounts stay in German notation in every language, as the cited law
-writes them.
+"""Templates of every text a calculation shows: German (Einfache Sprache) and English here, Turkish, Arabic,
+Ukrainian, Russian, Polish and Persian in texts_<language>.py, each with the same keys and placeholders
+(checked in tests). Law citations, the names of benefits the citizen meets in letters (Bürgergeld, Jobcenter,
+Bescheid) and amounts stay as the law writes them ("194,80 Euro") in every language.
 """
 
 from __future__ import annotations
@@ -14,6 +13,21 @@ if TYPE_CHECKING:
 
 DE: dict[str, str] = {
     "and": " und ",
+    "or": " oder ",
+    "list_sep": ", ",
+    "date.day_month": "{day}. {month}",
+    "month.1": "Januar",
+    "month.2": "Februar",
+    "month.3": "März",
+    "month.4": "April",
+    "month.5": "Mai",
+    "month.6": "Juni",
+    "month.7": "Juli",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "Oktober",
+    "month.11": "November",
+    "month.12": "Dezember",
     "not_computable": "Nicht berechenbar: {reason}",
     # missing figures (reasons)
     "missing.unit": "Die Vorschrift {citation} ist im Index nicht vorhanden.",
@@ -44,6 +58,8 @@ DE: dict[str, str] = {
     "what.school_dates": "die Zahlungstermine für den Schulbedarf",
     "what.school_update": "die Fortschreibung des Schulbedarfs",
     "what.teilhabe": "der Betrag für Teilhabe",
+    "what.sofortzuschlag": "der Sofortzuschlag",
+    "what.kindergeld": "die Regel zum Kindergeld",
     # Regelbedarf
     "rb.title": "Regelbedarf {year}",
     "rb.stufe_age": "Mit {age} Jahren gilt die Regelbedarfsstufe {stufe} (Alter {low} bis {last} Jahre).",
@@ -62,12 +78,18 @@ DE: dict[str, str] = {
     "rb.change_more": "Ab dem {age}. Geburtstag gilt Stufe {new} statt Stufe {old}: {new_amount} statt {old_amount} im Monat, also {diff} mehr.",
     "rb.change_same_amount": "Ab dem {age}. Geburtstag gilt Stufe {new} statt Stufe {old}. Der Betrag bleibt gleich: {new_amount} im Monat.",
     "rb.change_none": "Mit {age} Jahren ändert sich die Stufe nicht. Es bleibt bei Stufe {stufe}: {amount} im Monat.",
-    "rb.note_adult_child": "Das gilt, solange Ihr Kind bei Ihnen wohnt: Unverheiratete Kinder unter {limit} Jahren gehören zu Ihrer Bedarfsgemeinschaft (Stufe {stufe}).",
+    "rb.note_adult_child": "Das gilt, solange Ihr Kind bei Ihnen wohnt: Unverheiratete Kinder unter {limit} Jahren gehören zu Ihrer Bedarfsgemeinschaft, also zu der Familie, die zusammen Bürgergeld bekommt (Stufe {stufe}).",
+    "rb.sofortzuschlag": "Kinder und junge Erwachsene mit den Regelbedarfsstufen {stufen} bekommen zusätzlich einen Sofortzuschlag von {bonus} im Monat.",
+    "rb.child_sum": "Zusammen: {amount} + {bonus} = {total} im Monat.",
+    "rb.result_child": "Mit {age} Jahren gibt es {amount} Regelbedarf im Monat (Regelbedarfsstufe {stufe}, {year}). Der Regelbedarf ist das Geld für Essen, Kleidung und den Alltag.",
+    "rb.result_child_bonus": "Mit {age} Jahren gibt es {amount} Regelbedarf im Monat (Regelbedarfsstufe {stufe}, {year}) und {bonus} Sofortzuschlag, zusammen {total}. Der Regelbedarf ist das Geld für Essen, Kleidung und den Alltag.",
+    "rb.note_kindergeld": "Das Kindergeld zählt als Einkommen des Kindes: Es wird vom Bedarf des Kindes abgezogen, soweit das Kind es für seinen Lebensunterhalt braucht.",
+    "rb.plus_housing_child": "Dazu kommt der Anteil des Kindes an Miete und Heizung.",
     "rb.note_own_flat": "Zieht Ihr Kind mit Zustimmung des Jobcenters in eine eigene Wohnung, gilt Stufe {stufe}: {amount}.",
     # Freibetrag
     "fb.title": "Freibetrag bei {gross} Einkommen aus Arbeit",
-    "fb.base_all": "Ihr Einkommen ({gross}) ist nicht höher als der Grundfreibetrag von {base}. Es bleibt ganz frei.",
-    "fb.base": "Grundfreibetrag: {base} bleiben immer frei.",
+    "fb.base_all": "Ihr Einkommen ({gross}) ist nicht höher als der Grundfreibetrag von {base}. Der Grundfreibetrag ist ein fester Betrag, der immer frei bleibt. Ihr Einkommen bleibt also ganz frei.",
+    "fb.base": "Grundfreibetrag: {base} bleiben immer frei. Das ist ein fester Betrag, zum Beispiel für Fahrtkosten und Versicherungen.",
     "fb.ceiling_child": "Sie haben ein minderjähriges Kind. Deshalb zählt der Freibetrag bis {ceiling} Einkommen (sonst bis {normal}).",
     "fb.tier": "{percent} von dem Teil zwischen {low} und {high}: {percent} von {part} = {amount}.",
     "fb.above": "Einkommen über {ceiling} erhöht den Freibetrag nicht mehr.",
@@ -77,9 +99,20 @@ DE: dict[str, str] = {
     "fb.note_child": "Mit einem minderjährigen Kind wäre der Freibetrag höher: Er zählt dann bis {ceiling} Einkommen.",
     "fb.note_proof": "Sie verdienen mehr als {threshold}: Wenn Ihre Ausgaben für die Arbeit (zum Beispiel Fahrtkosten, Versicherungen) höher als {base} sind, können Sie sie nachweisen.",
     "fb.note_only_net": "Sie haben nur das Netto genannt ({amount}). Der Freibetrag wird vom Brutto berechnet; mit Ihrem Bruttolohn kann er höher sein.",
-    "fb.note_net": "Angerechnet wird Ihr Nettoeinkommen minus diesen Freibetrag.",
-    "fb.result": "{total} von {gross} brutto bleiben anrechnungsfrei.",
-    "fb.result_net": "Gerechnet mit {gross}: {total} bleiben anrechnungsfrei.",
+    "fb.result": "{total} von {gross} brutto bleiben anrechnungsfrei. Das heißt: Diesen Teil zieht das Jobcenter nicht vom Bürgergeld ab.",
+    "fb.result_net": "Gerechnet mit {gross}: {total} bleiben anrechnungsfrei. Das heißt: Diesen Teil zieht das Jobcenter nicht vom Bürgergeld ab.",
+    "fb.out_what": "Berechnet ist nur der Freibetrag. Ob Sie noch Bürgergeld bekommen, hängt auch von Ihrem Nettolohn, Ihrer Miete und Ihrer Familie ab.",
+    "fb.out_what_net": "Berechnet ist der Freibetrag und das Einkommen, das angerechnet wird. Ob Sie noch Bürgergeld bekommen, hängt auch von Ihrer Miete und Ihrer Familie ab.",
+    "fb.out_formula": "So rechnet das Jobcenter: Bürgergeld = Bedarf (Regelbedarf + Miete und Heizung) minus angerechnetes Einkommen (Nettolohn minus Freibetrag).",
+    "fb.out_household": "Der Bedarf hängt davon ab, wer mit Ihnen zusammenlebt (Partner, Kinder). Ob Bürgergeld bleibt, rechnet das Jobcenter mit Ihrem Antrag genau aus.",
+    "fb.out_single_threshold": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + Ihre Miete und Heizung. Angerechnet werden Ihr Nettolohn minus {total}. Sie bekommen also noch Bürgergeld, wenn Ihr Nettolohn niedriger ist als {threshold} plus Ihre Miete und Heizung.",
+    "fb.out_next": "Schreiben Sie Ihren Nettolohn dazu (zum Beispiel „1200 brutto, 950 netto“), dann rechnen wir das Beispiel aus. Genau prüft das Jobcenter Ihren Fall, wenn Sie einen Antrag stellen.",
+    "fb.out_single_left": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + Ihre Miete und Heizung. Davon werden {counted} abgezogen. Es bleiben {left} im Monat, dazu Ihre Miete und Heizung (so weit sie angemessen sind).",
+    "fb.out_single_gap": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + Ihre Miete und Heizung. Davon werden {counted} abgezogen. Sie bekommen also nur dann noch Bürgergeld, wenn Miete und Heizung zusammen mehr als {gap} kosten; dann bekommen Sie den Teil darüber.",
+    "fb.out_rent_threshold": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + {rent} Miete = {need}. Angerechnet werden Ihr Nettolohn minus {total}. Sie bekommen also noch Bürgergeld, wenn Ihr Nettolohn niedriger ist als {threshold}.",
+    "fb.out_rent_left": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + {rent} Miete = {need}. Davon werden {counted} abgezogen. Es bleiben {left} Bürgergeld im Monat.",
+    "fb.out_rent_none": "Beispiel, wenn Sie allein leben und kein anderes Einkommen haben: Ihr Bedarf ist {rb} (Regelbedarfsstufe {stufe}) + {rent} Miete = {need}. Angerechnet werden {counted}, also mindestens so viel wie Ihr Bedarf. Dann bleibt kein Bürgergeld.",
+    "fb.out_rent_note": "Gerechnet mit der Miete, die Sie genannt haben. Heizkosten kommen dazu, wenn sie nicht darin enthalten sind. Das Jobcenter zahlt Miete und Heizung, so weit sie angemessen sind.",
     "missing.external_law": "Die Grenze steht nicht mehr im SGB II: Es gilt der Betrag aus {rule} ({citation}). Dieses Gesetz ist nicht im Index, deshalb können wir den Betrag nicht ausrechnen.",
     "what.ehrenamt": "die Grenze für Aufwandsentschädigungen",
     "ea.title": "Aufwandsentschädigung oder Übungsleiterpauschale: {amount}",
@@ -93,7 +126,7 @@ DE: dict[str, str] = {
     "mb.amount": "{percent} von {base} = {amount}.",
     "ae.title": "Mehrbedarf für Alleinerziehende",
     "ae.no_minor": "Den Mehrbedarf gibt es nur für Kinder unter {majority} Jahren.",
-    "ae.children": "Kinder unter 18 bei Ihnen: {n} (Alter: {ages}).",
+    "ae.children": "Kinder unter {majority} bei Ihnen: {n} (Alter: {ages}).",
     "ae.rule1_young": "Regel 1: {rate}, weil ein Kind jünger als {age} Jahre ist.",
     "ae.rule1_count": "Regel 1: {rate}, weil {n} Kinder jünger als {age} Jahre sind.",
     "ae.rule1_no": "Regel 1 ({rate}) passt nicht: Kein Kind ist jünger als {young} Jahre, und es sind nicht {counts} Kinder unter {age} Jahren.",
@@ -103,16 +136,20 @@ DE: dict[str, str] = {
     "ae.stufe": "Alleinerziehende bekommen die Regelbedarfsstufe {stufe}.",
     "ae.result": "Sie bekommen {amount} Mehrbedarf im Monat ({percent} vom Regelbedarf).",
     "sw.title": "Mehrbedarf bei Schwangerschaft",
-    "sw.rule": "Nach der {week}. Schwangerschaftswoche gibt es {percent} vom Regelbedarf, bis zum Ende des Monats, in dem das Kind geboren wird.",
+    "sw.rule": "Schwangere bekommen einen Mehrbedarf, also Geld zusätzlich zum Regelbedarf: nach der {week}. Schwangerschaftswoche {percent} vom Regelbedarf, bis zum Ende des Monats, in dem das Kind geboren wird.",
     "sw.result": "Sie bekommen {amount} Mehrbedarf im Monat (nach der {week}. Schwangerschaftswoche).",
+    "sw.if_single": "Wenn Sie allein leben: Regelbedarfsstufe {stufe} ({base}), {percent} davon = {amount}.",
+    "sw.if_partner": "Wenn Sie mit einem Partner zusammenleben: Regelbedarfsstufe {stufe} ({base}), {percent} davon = {amount}.",
+    "sw.result_both": "Wenn Sie allein leben, bekommen Sie {single} Mehrbedarf im Monat. Wenn Sie mit einem Partner zusammenleben, sind es {partner} (jeweils nach der {week}. Schwangerschaftswoche).",
+    "sw.note_assumption": "Sie haben nicht geschrieben, ob Sie allein oder mit einem Partner leben. Deshalb stehen hier beide Beträge.",
     "ww.title": "Mehrbedarf für Warmwasser (Durchlauferhitzer oder Boiler)",
     "ww.person": "Person {n}: Regelbedarfsstufe {stufe}, {percent} von {base} = {amount}.",
     "ww.sum": "Zusammen: {total}.",
     "ww.result": "Für Warmwasser bekommen Sie {total} Mehrbedarf im Monat ({n} Person(en)).",
     # Vermögen
     "vm.title": "Vermögen: Freibetrag für {persons} Personen",
-    "vm.period_year": "Im ersten Jahr Bürgergeld gilt eine Karenzzeit ({n} Jahr ab dem ersten Monat mit Leistungen).",
-    "vm.period_month": "Am Anfang gilt eine Karenzzeit ({n} Monate ab dem ersten Monat mit Leistungen).",
+    "vm.period_year": "Im ersten Jahr Bürgergeld gilt eine Karenzzeit ({n} Jahr ab dem ersten Monat mit Leistungen). Das ist eine Schonfrist: In dieser Zeit dürfen Sie mehr Vermögen haben.",
+    "vm.period_month": "Am Anfang gilt eine Karenzzeit ({n} Monate ab dem ersten Monat mit Leistungen). Das ist eine Schonfrist: In dieser Zeit dürfen Sie mehr Vermögen haben.",
     "vm.karenz": "In der Karenzzeit: {first} für die erste Person + {others} × {further} für jede weitere Person = {total}.",
     "vm.karenz_one": "In der Karenzzeit: {first} für Sie.",
     "vm.after": "Nach der Karenzzeit: {persons} × {per_person} = {total}.",
@@ -130,6 +167,9 @@ DE: dict[str, str] = {
     "vm.result_both": "Sie dürfen zusammen bis zu {karenz} Vermögen haben, solange die Karenzzeit läuft. Danach sind es {after}.",
     "vm.result_karenz": "In der Karenzzeit dürfen Sie zusammen bis zu {total} Vermögen haben.",
     "vm.result_after": "Nach der Karenzzeit dürfen Sie zusammen bis zu {total} Vermögen haben.",
+    "vm.result_savings_ok": "Ihr Vermögen ({savings}) liegt unter dem Freibetrag: in der Karenzzeit {karenz}, danach {after}. Ihr Vermögen steht dem Bürgergeld also nicht im Weg.",
+    "vm.result_savings_karenz_only": "Ihr Vermögen ({savings}) liegt in der Karenzzeit unter dem Freibetrag von {karenz}: In dieser Zeit steht es dem Bürgergeld nicht im Weg. Nach der Karenzzeit liegt es um {diff} über dem Freibetrag von {after}; dann wird der Teil darüber berücksichtigt.",
+    "vm.result_savings_above": "Ihr Vermögen ({savings}) liegt schon in der Karenzzeit um {diff} über dem Freibetrag von {karenz}. Der Teil darüber wird beim Bürgergeld berücksichtigt. Fragen Sie Ihr Jobcenter, was das für Sie bedeutet.",
     # Schule
     "sb.title": "Schulbedarf {year}",
     "sb.rule": "Das Jobcenter zahlt den Schulbedarf in zwei Teilen: zum {first} und zum {second}.",
@@ -145,6 +185,7 @@ DE: dict[str, str] = {
     # rendering frame
     "frame.steps": "So wird gerechnet",
     "frame.result": "Ergebnis",
+    "frame.outlook": "Was das für Ihr Bürgergeld heißt",
     "frame.notes": "Gut zu wissen",
     "frame.sources": "Rechtsgrundlagen",
     "frame.stand": "Stand",
@@ -154,6 +195,21 @@ DE: dict[str, str] = {
 
 EN: dict[str, str] = {
     "and": " and ",
+    "or": " or ",
+    "list_sep": ", ",
+    "date.day_month": "{day} {month}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
     "not_computable": "Cannot be calculated: {reason}",
     "missing.unit": "The provision {citation} is not in the index.",
     "missing.figure": "In {citation}, {what} is not in the expected form.",
@@ -183,6 +239,8 @@ EN: dict[str, str] = {
     "what.school_dates": "the payment dates for school supplies",
     "what.school_update": "the yearly update of school supplies",
     "what.teilhabe": "the amount for social participation",
+    "what.sofortzuschlag": "the immediate supplement (Sofortzuschlag)",
+    "what.kindergeld": "the rule on child benefit",
     "rb.title": "Standard rate (Regelbedarf) {year}",
     "rb.stufe_age": "At {age}, rate level (Regelbedarfsstufe) {stufe} applies (ages {low} to {last}).",
     "rb.stufe_single": "Adults who live alone or are single parents get rate level {stufe}.",
@@ -200,11 +258,17 @@ EN: dict[str, str] = {
     "rb.change_more": "From the {age}th birthday, level {new} applies instead of level {old}: {new_amount} instead of {old_amount} per month, that is {diff} more.",
     "rb.change_same_amount": "From the {age}th birthday, level {new} applies instead of level {old}. The amount stays {new_amount} per month.",
     "rb.change_none": "At {age}, the level does not change. It stays level {stufe}: {amount} per month.",
-    "rb.note_adult_child": "This applies while your child lives with you: unmarried children under {limit} belong to your benefit household (level {stufe}).",
+    "rb.note_adult_child": "This applies while your child lives with you: unmarried children under {limit} belong to your benefit household (Bedarfsgemeinschaft), that is, the family that gets Bürgergeld together (level {stufe}).",
+    "rb.sofortzuschlag": "Children and young adults with rate levels {stufen} also get an immediate supplement (Sofortzuschlag) of {bonus} per month.",
+    "rb.child_sum": "Together: {amount} + {bonus} = {total} per month.",
+    "rb.result_child": "At {age}, the standard rate is {amount} per month (rate level {stufe}, {year}). The standard rate is the money for food, clothes and daily life.",
+    "rb.result_child_bonus": "At {age}, the standard rate is {amount} per month (rate level {stufe}, {year}), plus a supplement of {bonus}: {total} in total. The standard rate is the money for food, clothes and daily life.",
+    "rb.note_kindergeld": "Child benefit (Kindergeld) counts as the child's income: it is deducted from the child's needs as far as the child needs it for living costs.",
+    "rb.plus_housing_child": "The child's share of rent and heating is paid on top.",
     "rb.note_own_flat": "If your child moves into their own flat with the job centre's approval, level {stufe} applies: {amount}.",
     "fb.title": "Allowance on {gross} earned income",
-    "fb.base_all": "Your income ({gross}) is not more than the basic allowance of {base}. All of it stays free.",
-    "fb.base": "Basic allowance: {base} always stays free.",
+    "fb.base_all": "Your income ({gross}) is not more than the basic allowance of {base}. The basic allowance is a fixed amount that always stays free. So all of your income stays free.",
+    "fb.base": "Basic allowance: {base} always stays free. It is a fixed amount, for example for travel costs and insurance.",
     "fb.ceiling_child": "You have a minor child, so the allowance counts income up to {ceiling} (otherwise up to {normal}).",
     "fb.tier": "{percent} of the part between {low} and {high}: {percent} of {part} = {amount}.",
     "fb.above": "Income above {ceiling} does not raise the allowance any further.",
@@ -214,9 +278,20 @@ EN: dict[str, str] = {
     "fb.note_child": "With a minor child, the allowance would be higher: it then counts income up to {ceiling}.",
     "fb.note_proof": "You earn more than {threshold}: if your work expenses (for example travel, insurance) are higher than {base}, you can prove them.",
     "fb.note_only_net": "You only gave the net pay ({amount}). The allowance is calculated from gross pay; with your gross pay it may be higher.",
-    "fb.note_net": "What counts against your benefit is your net income minus this allowance.",
-    "fb.result": "{total} of your {gross} gross stays free (is not counted).",
-    "fb.result_net": "Calculated with {gross}: {total} stays free.",
+    "fb.result": "{total} of your {gross} gross stays free. This means: the job centre does not deduct this part from your Bürgergeld.",
+    "fb.result_net": "Calculated with {gross}: {total} stays free. This means: the job centre does not deduct this part from your Bürgergeld.",
+    "fb.out_what": "Only the allowance is calculated here. Whether you still get Bürgergeld also depends on your net pay, your rent and your family.",
+    "fb.out_what_net": "Calculated here: the allowance and the income that counts. Whether you still get Bürgergeld also depends on your rent and your family.",
+    "fb.out_formula": "This is how the job centre calculates: Bürgergeld = needs (standard rate + rent and heating) minus counted income (net pay minus allowance).",
+    "fb.out_household": "Your needs depend on who lives with you (partner, children). The job centre works out exactly whether Bürgergeld is left when you apply.",
+    "fb.out_single_threshold": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + your rent and heating. Your net pay minus {total} counts against this. So you still get Bürgergeld if your net pay is less than {threshold} plus your rent and heating.",
+    "fb.out_next": "Add your net pay (for example \"1200 gross, 950 net\") and we will calculate the example. The job centre checks your case exactly when you apply.",
+    "fb.out_single_left": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + your rent and heating. {counted} is deducted from this. That leaves {left} per month, plus your rent and heating (as far as they are reasonable).",
+    "fb.out_single_gap": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + your rent and heating. {counted} is deducted from this. So you only still get Bürgergeld if rent and heating together cost more than {gap}; then you get the part above it.",
+    "fb.out_rent_threshold": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + {rent} rent = {need}. Your net pay minus {total} counts against this. So you still get Bürgergeld if your net pay is less than {threshold}.",
+    "fb.out_rent_left": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + {rent} rent = {need}. {counted} is deducted from this. That leaves {left} Bürgergeld per month.",
+    "fb.out_rent_none": "Example if you live alone and have no other income: your needs are {rb} (rate level {stufe}) + {rent} rent = {need}. {counted} counts against this, which is at least as much as your needs. Then no Bürgergeld is left.",
+    "fb.out_rent_note": "Calculated with the rent you gave. Heating costs come on top if they are not included. The job centre pays rent and heating as far as they are reasonable.",
     "missing.external_law": "The limit is no longer in SGB II: the amount in {rule} applies ({citation}). That law is not in the index, so we cannot calculate the amount.",
     "what.ehrenamt": "the limit for expense allowances",
     "ea.title": "Expense allowance for voluntary work or coaching: {amount}",
@@ -229,7 +304,7 @@ EN: dict[str, str] = {
     "mb.amount": "{percent} of {base} = {amount}.",
     "ae.title": "Additional need for single parents",
     "ae.no_minor": "This additional need is only paid for children under {majority}.",
-    "ae.children": "Children under 18 living with you: {n} (ages: {ages}).",
+    "ae.children": "Children under {majority} living with you: {n} (ages: {ages}).",
     "ae.rule1_young": "Rule 1: {rate}, because one child is younger than {age}.",
     "ae.rule1_count": "Rule 1: {rate}, because {n} children are younger than {age}.",
     "ae.rule1_no": "Rule 1 ({rate}) does not apply: no child is younger than {young}, and there are not {counts} children under {age}.",
@@ -239,15 +314,19 @@ EN: dict[str, str] = {
     "ae.stufe": "Single parents get rate level {stufe}.",
     "ae.result": "You get {amount} per month as additional need ({percent} of the standard rate).",
     "sw.title": "Additional need in pregnancy",
-    "sw.rule": "After the {week}th week of pregnancy there is {percent} of the standard rate, until the end of the month in which the child is born.",
+    "sw.rule": "Pregnant women get an additional need (Mehrbedarf), that is, money on top of the standard rate: after the {week}th week of pregnancy, {percent} of the standard rate, until the end of the month in which the child is born.",
+    "sw.if_single": "If you live alone: rate level {stufe} ({base}), {percent} of it = {amount}.",
+    "sw.if_partner": "If you live with a partner: rate level {stufe} ({base}), {percent} of it = {amount}.",
+    "sw.result_both": "If you live alone, you get {single} per month as additional need. If you live with a partner, it is {partner} (in both cases after the {week}th week of pregnancy).",
+    "sw.note_assumption": "You did not say whether you live alone or with a partner, so both amounts are shown.",
     "sw.result": "You get {amount} per month as additional need (after the {week}th week of pregnancy).",
     "ww.title": "Additional need for hot water (instantaneous heater or boiler)",
     "ww.person": "Person {n}: rate level {stufe}, {percent} of {base} = {amount}.",
     "ww.sum": "Total: {total}.",
     "ww.result": "For hot water you get {total} per month as additional need ({n} person(s)).",
     "vm.title": "Savings: allowance for {persons} people",
-    "vm.period_year": "In the first year of Bürgergeld a grace period applies ({n} year from the first month of benefits).",
-    "vm.period_month": "At the start a grace period applies ({n} months from the first month of benefits).",
+    "vm.period_year": "In the first year of Bürgergeld a grace period (Karenzzeit) applies ({n} year from the first month of benefits). During this time you may have more savings.",
+    "vm.period_month": "At the start a grace period (Karenzzeit) applies ({n} months from the first month of benefits). During this time you may have more savings.",
     "vm.karenz": "In the grace period: {first} for the first person + {others} × {further} for each further person = {total}.",
     "vm.karenz_one": "In the grace period: {first} for you.",
     "vm.after": "After the grace period: {persons} × {per_person} = {total}.",
@@ -265,6 +344,9 @@ EN: dict[str, str] = {
     "vm.result_both": "Together you may have up to {karenz} in savings while the grace period runs. After that, it is {after}.",
     "vm.result_karenz": "In the grace period you may have up to {total} in savings together.",
     "vm.result_after": "After the grace period you may have up to {total} in savings together.",
+    "vm.result_savings_ok": "Your savings ({savings}) are below the allowance: {karenz} in the grace period, {after} after it. So your savings do not stand in the way of Bürgergeld.",
+    "vm.result_savings_karenz_only": "Your savings ({savings}) are below the grace-period allowance of {karenz}: during that time they do not stand in the way of Bürgergeld. After the grace period they are {diff} above the allowance of {after}; then the part above it is taken into account.",
+    "vm.result_savings_above": "Your savings ({savings}) are {diff} above the allowance of {karenz} even in the grace period. The part above it is taken into account for Bürgergeld. Ask your job centre what this means for you.",
     "sb.title": "School supplies {year}",
     "sb.rule": "The job centre pays school supplies in two parts: on {first} and on {second}.",
     "sb.update": "The amounts are updated every year and set in a table.",
@@ -278,6 +360,7 @@ EN: dict[str, str] = {
     "th.result": "There is {amount} per month per child ({total} together).",
     "frame.steps": "How it is calculated",
     "frame.result": "Result",
+    "frame.outlook": "What this means for your Bürgergeld",
     "frame.notes": "Good to know",
     "frame.sources": "Legal basis",
     "frame.stand": "as of",
@@ -285,43 +368,31 @@ EN: dict[str, str] = {
     "frame.not_computable": "Unfortunately we cannot calculate this.",
 }
 
-# The frame in the other citizen languages; the steps stay German there.
-FRAMES: dict[str, dict[str, str]] = {
-    "tr": {"frame.steps": "Hesaplama", "frame.result": "Sonuç", "frame.notes": "Bilmekte fayda var",
-           "frame.sources": "Yasal dayanak", "frame.stand": "Durum",
-           "frame.disclaimer": "Bu, yasaya göre örnek bir hesaplamadır. Yalnızca Jobcenter'ınızın kararı (Bescheid) bağlayıcıdır. Hesaplama adımları Almanca gösterilmektedir.",
-           "frame.not_computable": "Maalesef bunu hesaplayamıyoruz."},
-    "ru": {"frame.steps": "Как считается", "frame.result": "Результат", "frame.notes": "Полезно знать",
-           "frame.sources": "Правовая основа", "frame.stand": "редакция",
-           "frame.disclaimer": "Это примерный расчёт по закону. Обязательным является только решение (Bescheid) вашего Jobcenter. Шаги расчёта показаны на немецком языке.",
-           "frame.not_computable": "К сожалению, мы не можем это рассчитать."},
-    "uk": {"frame.steps": "Як рахується", "frame.result": "Результат", "frame.notes": "Корисно знати",
-           "frame.sources": "Правова основа", "frame.stand": "редакція",
-           "frame.disclaimer": "Це приблизний розрахунок за законом. Обов'язковим є лише рішення (Bescheid) вашого Jobcenter. Кроки розрахунку подано німецькою мовою.",
-           "frame.not_computable": "На жаль, ми не можемо це розрахувати."},
-    "pl": {"frame.steps": "Jak to jest liczone", "frame.result": "Wynik", "frame.notes": "Warto wiedzieć",
-           "frame.sources": "Podstawa prawna", "frame.stand": "stan",
-           "frame.disclaimer": "To przykładowe wyliczenie według ustawy. Wiążąca jest tylko decyzja (Bescheid) Twojego Jobcenter. Kroki obliczenia podano po niemiecku.",
-           "frame.not_computable": "Niestety nie możemy tego obliczyć."},
-    "ar": {"frame.steps": "طريقة الحساب", "frame.result": "النتيجة", "frame.notes": "معلومات مفيدة",
-           "frame.sources": "الأساس القانوني", "frame.stand": "بتاريخ",
-           "frame.disclaimer": "هذا حساب توضيحي وفق القانون. القرار الملزم هو فقط قرار (Bescheid) مركز العمل Jobcenter الخاص بك. خطوات الحساب معروضة باللغة الألمانية.",
-           "frame.not_computable": "للأسف لا يمكننا حساب ذلك."},
-    "fa": {"frame.steps": "روش محاسبه", "frame.result": "نتیجه", "frame.notes": "خوب است بدانید",
-           "frame.sources": "مبنای قانونی", "frame.stand": "تاریخ",
-           "frame.disclaimer": "این یک محاسبهٔ نمونه بر اساس قانون است. فقط تصمیم (Bescheid) جاب‌سنتر شما الزام‌آور است. مراحل محاسبه به زبان آلمانی نشان داده شده است.",
-           "frame.not_computable": "متأسفانه نمی‌توانیم این را محاسبه کنیم."},
-}
+def _translations() -> dict[str, dict[str, str]]:
+    from . import texts_ar, texts_fa, texts_pl, texts_ru, texts_tr, texts_uk
 
-TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN}
-LANGUAGES = ("de", "en", *FRAMES)
+    return {"tr": texts_tr.TEXTS, "ar": texts_ar.TEXTS, "uk": texts_uk.TEXTS, "ru": texts_ru.TEXTS,
+            "pl": texts_pl.TEXTS, "fa": texts_fa.TEXTS}
+
+
+TEMPLATES: dict[str, dict[str, str]] = {"de": DE, "en": EN, **_translations()}
+LANGUAGES = tuple(TEMPLATES)  # de en tr ar uk ru pl fa
+# A language without its own calculation texts: Pashto readers get Persian (as in i18n); every other
+# language (French among them) gets German, as the curated answers do.
+FALLBACK = {"ps": "fa"}
+
+
+def shown_language(language: str) -> str:
+    """The language a computed answer is shown in for a citizen who writes in `language`."""
+    language = (language or "de").lower()
+    if language in TEMPLATES:
+        return language
+    return FALLBACK.get(language, "de")
 
 
 def template(key: str, language: str) -> str:
-    lang = language if language in TEMPLATES else "de"
-    if language in FRAMES and key in FRAMES[language]:
-        return FRAMES[language][key]
-    return TEMPLATES[lang].get(key) or DE[key]
+    """The text of `key` in the language shown for `language` (German when a translation lacks the key)."""
+    return TEMPLATES[shown_language(language)].get(key) or DE[key]
 
 
 def render_markdown(calc: Calculation, language: str = "de") -> str:
@@ -333,6 +404,10 @@ def render_markdown(calc: Calculation, language: str = "de") -> str:
     if not calc.computable:
         lines += [t("frame.not_computable"), ""]
     lines += [f"**{t('frame.result')}:** {calc.result_message.text(language)}", ""]
+    if calc.outlook:
+        lines += [f"**{t('frame.outlook')}:**", ""]
+        lines += [f"- {line.text(language)}" for line in calc.outlook]
+        lines.append("")
     if calc.steps:
         lines += [f"**{t('frame.steps')}:**", ""]
         for i, step in enumerate(calc.steps, start=1):

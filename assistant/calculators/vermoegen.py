@@ -56,6 +56,14 @@ def vermoegen_freibetrag(persons: int, units: Units, *, karenzzeit: bool | None 
                 b.step(f"vm.compare_{key}_" + ("below" if savings <= limit else "above"),
                        savings=Euro(savings), limit=Euro(limit), diff=Euro(abs(savings - limit)))
         b.note("vm.note_protected")
+        if karenzzeit is None and savings is not None:
+            # the person's savings against both limits: say first whether they stand in the way
+            karenz, after = values["karenzzeit"], values["nach_karenzzeit"]
+            key = ("vm.result_savings_ok" if savings <= after else "vm.result_savings_karenz_only" if savings <= karenz
+                   else "vm.result_savings_above")
+            diff = savings - (after if savings <= karenz else karenz)
+            return b.done(key, karenz, values, savings=Euro(savings), karenz=Euro(karenz), after=Euro(after),
+                          diff=Euro(max(diff, Decimal(0))))
         if karenzzeit is None:
             return b.done("vm.result_both_one" if one else "vm.result_both", values["karenzzeit"], values, karenz=Euro(values["karenzzeit"]),
                           after=Euro(values["nach_karenzzeit"]), persons=persons)
