@@ -244,3 +244,42 @@ def test_model_proposals_match_normalised_forms_and_a_dead_server_changes_nothin
     offer = extract_offer(posting("p15"))
     settings = Settings(llm_backend="openai", llm_base_url=f"http://127.0.0.1:{free_port()}", llm_timeout_s=2)
     assert add_model_proposals(offer, settings) == (offer, 0)
+
+
+def test_place_of_work_from_labels_lines_and_known_places() -> None:
+    """Dev postings whose place was missed: a place line under the company (p51, p45), "Standort X:" with
+    "a. d. Donau" (p38), "Stelle in Reutlingen" (p52, the gazetteer), "Ort: Berlin, Büro …" (p44)."""
+    assert extract_offer(posting("p51")).value("municipality") == "Neuhausen-Hamberg"
+    assert extract_offer(posting("p45")).value("municipality") == "Twist"
+    assert extract_offer(posting("p38")).value("municipality") == "Vohburg a. d. Donau"
+    assert extract_offer(posting("p52")).value("municipality") == "Reutlingen"
+    assert extract_offer(posting("p44")).value("municipality") == "Berlin"
+    assert extract_offer(posting("p50")).value("municipality") == "Norderstedt"  # not the line "Entgelt/Besoldung"
+
+
+def test_employer_named_in_the_text_without_a_legal_form() -> None:
+    assert extract_offer(posting("p52")).value("employer") == "Autoklinik Reutlingen"  # "Autoklinik Reutlingen sucht"
+    assert extract_offer(posting("p47")).value("employer") == "Pflegeteam PIA"  # "Das Pflegeteam PIA ist ein …"
+    assert extract_offer(posting("p41")).value("employer") == "Verbundzentrale des GBV (VZG)"  # "… mit Sitz in Göttingen ist"
+    assert extract_offer(posting("p48")).value("employer") == "Social Entrepreneurship Netzwerk Deutschland"  # "Praktikum beim …"
+    assert extract_offer(posting("p42")).value("employer") == "Ein Ding der Möglichkeit"  # "Bei … legen wir"
+    assert extract_offer(posting("p05")).value("employer") == "Stadtverwaltung Arnstadt"  # not "Ziel ist ein …"
+
+
+def test_contact_person_and_phone_numbers_with_spaced_separators() -> None:
+    hermes = extract_offer(posting("p45"))
+    assert hermes.value("contact_person") == "Rene Hermes"  # "- Rene Hermes -" under the company
+    assert extract_offer(posting("p58")).value("contact_person") == "Maike Stuckenbrock"  # "Ausbildungsleitung …"
+    assert extract_offer(posting("p57")).value("phone") == "0421 / 43 443 29"  # "… 43 443 29. Oder"
+    assert extract_offer(posting("p55")).value("phone") == "0421/ 43 443 -41"
+    assert extract_offer(posting("p47")).value("phone") == "0172 / 784 16 41"
+
+
+def test_titles_trimmed_of_board_tails_and_found_without_gender_marker() -> None:
+    assert extract_offer(posting("p56")).value("title") == "Lagerhelfer (m/w/d)"  # "… in Vollzeit befristet 3-5 Monate"
+    assert extract_offer(posting("p61")).value("title") == "Bezirksleiter (w/m/d) im Außendienst"  # list of places cut
+    assert extract_offer(posting("p52")).value("title") == "Kfz-Mechatroniker / Mechaniker (m/w/d)"  # spelt out below
+    assert extract_offer(posting("p47")).value("title") == "Krankenpfleger (m/w)"  # "(m/w)", not "Wir suchen Sie"
+    assert extract_offer(posting("p43")).value("title") == "Erfahrene/r Monteur/in für die Montage von Tore und Türen"
+    assert extract_offer(posting("p40")).value("title") == "Schreiner, Tischler oder Zimmermann"
+    assert extract_offer(posting("p14")).value("title") == "Haushaltshilfe - Duisburg 47057 (m/w/d)"
