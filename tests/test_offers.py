@@ -197,7 +197,6 @@ def test_licences_languages_with_level_and_experience() -> None:
                      "Deutschkenntnisse (B2)": "Deutschkenntnisse mindestens B2",
                      "Englischkenntnisse (B1)": "Englisch auf B1-Niveau", "Polnischkenntnisse (fließend)": "fließend Polnisch",
                      "mindestens zwei Jahre Berufserfahrung im Fernverkehr": "mindestens zwei Jahre Berufserfahrung im Fernverkehr",
-                     "Teamfähigkeit und Zuverlässigkeit": "Teamfähigkeit und Zuverlässigkeit",
                      "Fahrerlaubnis der Klasse B": "Fahrerlaubnis der Klasse B"}
     assert all(text[r.start:r.end] == r.raw for r in offer.requirements)
 
@@ -283,3 +282,15 @@ def test_titles_trimmed_of_board_tails_and_found_without_gender_marker() -> None
     assert extract_offer(posting("p43")).value("title") == "Erfahrene/r Monteur/in für die Montage von Tore und Türen"
     assert extract_offer(posting("p40")).value("title") == "Schreiner, Tischler oder Zimmermann"
     assert extract_offer(posting("p14")).value("title") == "Haushaltshilfe - Duisburg 47057 (m/w/d)"
+
+
+def test_requirements_are_qualifications_not_soft_skills() -> None:
+    """Dev postings: soft skills under "Anforderungen" are no requirement (p47); a list without a heading (p39);
+    "Ihre Qualifikationen" (p41) and "Sie ..." (p57) are headings; "... " items are not run together (p58)."""
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert values("p47") == ["Führerschein Klasse B"]
+    assert values("p39")[:2] == ["abgeschlossene Berufsausbildung zur examinierten Pflegefachkraft",
+                                 "Vorkenntnisse im Bereich der Intensiv- oder Beatmungspflege"]
+    assert "Abgeschlossenes einschlägiges Studium" in values("p41")[0]
+    assert {"eigenen Pkw", "Erfahrung im Einzelhandel"} <= set(values("p57"))
+    assert not any("\n" in v or "Stuckenbrock" in v for v in values("p58"))
