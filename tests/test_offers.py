@@ -294,3 +294,22 @@ def test_requirements_are_qualifications_not_soft_skills() -> None:
     assert "Abgeschlossenes einschlägiges Studium" in values("p41")[0]
     assert {"eigenen Pkw", "Erfahrung im Einzelhandel"} <= set(values("p57"))
     assert not any("\n" in v or "Stuckenbrock" in v for v in values("p58"))
+
+
+def test_working_time_contract_start_and_tariff_cues_of_dev_postings() -> None:
+    p39 = extract_offer(posting("p39"))  # "ob Vollzeit oder Teilzeit, Minijob oder Nachtdienst" offers, says nothing
+    assert p39.value("working_time_kind") is None and p39.value("start_date") == "ab sofort"  # "per sofort"
+    p41 = extract_offer(posting("p41"))
+    assert p41.value("working_time_kind") is None  # "teilzeitgeeignet"
+    assert (p41.value("contract_kind"), p41.value("contract_end")) == ("befristet", "12 Monate")  # "auf 12\nMonate befristet"
+    assert p41.value("application_deadline") == "2018-03-02"  # "Bewerbung … per E-Mail bis zum 02.03.2018"
+    assert extract_offer(posting("p17")).value("working_time_kind") is None  # "Ausbildungsvergütung bei Vollzeit:"
+    assert extract_offer(posting("p01")).value("working_time_kind") == "Vollzeit"  # "in Vollzeit oder Teilzeit"
+    p56 = extract_offer(posting("p56"))
+    assert (p56.value("hours_per_week"), p56.value("contract_end")) == (40.0, "3 Monate")  # "40 Std. wöchentlich", "ca. 3 Monate"
+    p58 = extract_offer(posting("p58"))
+    assert (p58.value("start_date"), p58.value("contract_end")) == ("2026-08-01", "3 Jahre")  # Ausbildungsbeginn/-dauer
+    p50 = extract_offer(posting("p50"))
+    assert (p50.value("contract_kind"), p50.value("pay_tariff")) == ("unbefristet", "S 8b TVöD")  # "Befristung\nNein"
+    assert extract_offer(posting("p51")).value("contract_kind") == "unbefristet"  # "Feste Anstellung"
+    assert extract_offer(posting("p52")).value("contract_kind") is None  # "Abgeschlossene Ausbildung als …" is required

@@ -73,7 +73,7 @@ _ROLE_PERSON_RX = re.compile(r"\b(?:Ansprechpartner(?:in)?|Ansprechperson|Kontak
                              r"Personalleiter(?:in)?|Leiter(?:in)?|Ausbildungsleitung|Ausbildungsleiter(?:in)?|Personalreferent(?:in)?|"
                              r"Teamleitung|Pflegedienstleitung|Einrichtungsleitung|Inhaber(?:in)?)\s*:?\s+((?:[A-Z]\.\s?|[A-ZÄÖÜ][a-zäöüß]+\s)[A-ZÄÖÜ][a-zäöüß]+)")
 
-_ASAP_RX = re.compile(r"\bab sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
+_ASAP_RX = re.compile(r"\b(?:ab|per) sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
                       re.IGNORECASE)
 _NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )"
 _START_NUM_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|Eintritt:?|Start:?|beginnt am|am)\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b",
@@ -82,13 +82,18 @@ _START_NAMED_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|am)\
                              re.IGNORECASE)
 _START_MONTH_RX = re.compile(r"\b(?:ab|zum|Beginn:?\s*(?:ab)?|Start\b[^.\n]{0,30}?\bim)\s+(" + MONTH_RX + r")\s+(\d{4})\b",
                              re.IGNORECASE)
-_START_LABEL_RX = re.compile(r"\bBeginn:?\s*\n?\s*(?:ab\s+)?(" + MONTH_RX + r")\s+(\d{4})\b", re.IGNORECASE)
+_START_LABEL_RX = re.compile(r"\b(?:Ausbildungs)?[Bb]eginn:?\s*\n?\s*(?:ab\s+)?(" + MONTH_RX + r")\s+(\d{4})\b", re.IGNORECASE)
+_START_LABEL_DAY_RX = re.compile(r"\b(?:Ausbildungsbeginn|Einstellungstermin|Eintrittstermin|Arbeitsbeginn)\s*:?\s*(?:ab\s+|zum\s+|am\s+)?"
+                                 r"(\d{1,2})\.\s?(" + MONTH_RX + r"|\d{1,2}\.)\s?(\d{4})\b", re.IGNORECASE)
 
 _MINIJOB_RX = re.compile(r"Minijob|geringfügig|(?:450|520|538|556|603)[ -]?(?:€|Euro)[ -]?(?:Basis|Job)", re.IGNORECASE)
-_KIND_RX = re.compile(r"Voll- oder Teilzeit|Vollzeit|Teilzeit", re.IGNORECASE)
+_KIND_RX = re.compile(r"Voll- oder Teilzeit|(?:Vollzeit|Teilzeit)(?!geeignet|fähig|äquivalent|anteil)", re.IGNORECASE)
+_KINDS_LISTED_RX = re.compile(r"\b(?:ob\s+)?(?:Vollzeit|Teilzeit|Minijob)(?:\s*,\s*|\s+oder\s+|\s+und\s+)(?:Vollzeit|Teilzeit|Minijob)\b"
+                              r"(?:\s*,\s*(?:Vollzeit|Teilzeit|Minijob)|\s+oder\s+(?:Vollzeit|Teilzeit|Minijob))*", re.IGNORECASE)
 _HOURS_RXS = [
     re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden|h)\s*(?:/\s*|pro\s+|je\s+|in der\s+)(?:Woche|Wo\.)", re.IGNORECASE),
     re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Wochenstunden|Std\./Woche|Wochenstd\.?)", re.IGNORECASE),
+    re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden)\s+wöchentlich", re.IGNORECASE),
     re.compile(r"wöchentliche[nr]?\s+(?:regelmäßige[n]?\s+)?(?:Arbeitszeit|Beschäftigungsumfang)[^.\d]{0,40}?"
                r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Stunden|Std)", re.IGNORECASE),
 ]
@@ -99,12 +104,17 @@ _TRAINING_RX = re.compile(r"\bAuszubildende|\bAusbildungsvergütung|\bAusbildung
                           re.IGNORECASE)
 _INTERNSHIP_RX = re.compile(r"Praktikum|Praktikant", re.IGNORECASE)
 _FIXED_RX = re.compile(r"(?<!un)befristet", re.IGNORECASE)
-_PERMANENT_RX = re.compile(r"unbefristet|Festanstellung|Dauerstelle", re.IGNORECASE)
+_PERMANENT_RX = re.compile(r"unbefristet|Festanstellung|feste Anstellung|Dauerstelle|Daueranstellung|Befristung\s*:?\s*\n?\s*Nein\b",
+                           re.IGNORECASE)
+_DURATION_BEFORE_RX = re.compile(r"\b(\d{1,2})\s+(Monate|Jahre)\s+befristet\b")
+_TRAINING_LENGTH_RX = re.compile(r"\b(?:Ausbildungsdauer|Dauer der Ausbildung)\s*:?\s*(\d(?:,5)?)\s+(Jahre)\b|"
+                                 r"\bAusbildung dauert\s+(\d(?:,5)?|drei|zwei)\s+(Jahre)\b")
 _END_RXS = [
     ("num", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})")),
     ("named", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:zum\s+)?(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})", re.IGNORECASE)),
     ("month", re.compile(r"bis\s+(?:voraussichtlich\s+)?(?:Ende\s+)?(" + MONTH_RX + r")\s+(\d{4})", re.IGNORECASE)),
-    ("duration", re.compile(r"(?:für|auf)\s+(?:die Dauer von\s+)?(\d{1,2}|ein|zwei|drei)\s+(Monate?n?|Jahre?n?)\b", re.IGNORECASE)),
+    ("duration", re.compile(r"(?:für|auf)\s+(?:die Dauer von\s+|ca\.\s+|mindestens\s+)?(\d{1,2}|ein|zwei|drei)\s+(Monate?n?|Jahre?n?)\b",
+                            re.IGNORECASE)),
 ]
 
 _AMOUNT_RX = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,5}(?:,\d{1,2})?)\s*(?:€|Euro|EUR)(?!\w)")
@@ -112,11 +122,13 @@ _PAY_CUE_RX = re.compile(r"Vergütung|Gehalt|Lohn|Entgelt|brutto|Verdienst|Basis
                          re.IGNORECASE)
 _HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?Std|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
 _YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", re.IGNORECASE)
-_GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b")
+_GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
+                       r"\b((?:S|P|E)\s?\d{1,2}[a-c]?)(?=\s+(?:TVöD|TV-L|TV-SuE|TV-H|TV-V)\b)")
 _AGREEMENT_RX = re.compile(r"\b(TVöD(?:-[A-Z]{1,3}\b)?|TV-L|TV-SuE|TV-H|TV-V|TV-Ärzte|AVR(?:[ -]\w+)?|TV-N|BAT)")
 _NEGOTIABLE_RX = re.compile(r"nach Vereinbarung|Verhandlungssache|Verhandlungsbasis", re.IGNORECASE)
 
-_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens)"
+_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
+                          r"Bewerbung\b[^.\n]{0,120}?\bbis(?: zum)?)"
                           r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", re.IGNORECASE)
 _ROUTE_RX = re.compile(r"(?:per|via|über)\s+(E-Mail|Mail|Post|Online-Bewerbung|unser(?:e|) (?:Bewerberportal|Karriereportal|Online-Portal))"
                        r"|(Online-Bewerberportal|Bewerberportal|Karriereportal)", re.IGNORECASE)
@@ -431,6 +443,12 @@ def _start(text: str, fields: dict[str, FieldValue]) -> None:
             month = month_of(m.group(1))
             if month:
                 candidates.append((m.start(), _field(text, m.start(1), m.end(2), f"{int(m.group(2)):04d}-{month:02d}")))
+    for m in _START_LABEL_DAY_RX.finditer(text):
+        month = month_of(m.group(2)) if not m.group(2)[0].isdigit() else int(m.group(2).rstrip("."))
+        iso = iso_date(int(m.group(1)), month, int(m.group(3))) if month else None
+        if iso:
+            fields["start_date"] = _field(text, m.start(1), m.end(3), iso)
+            return
     asap = _ASAP_RX.search(text)
     if asap:
         candidates.append((asap.start(), _field(text, *asap.span(), "ab sofort")))
@@ -445,12 +463,20 @@ def _start(text: str, fields: dict[str, FieldValue]) -> None:
 
 
 def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
-    mini = _MINIJOB_RX.search(text)
+    # kinds only offered as alternatives ("ob Vollzeit oder Teilzeit, Minijob oder …") say nothing; a pair
+    # "Vollzeit oder Teilzeit" is labelled as its first kind, like "Voll- oder Teilzeit"
+    listed = [m.span() for m in _KINDS_LISTED_RX.finditer(text)
+              if m.group(0).lower().startswith("ob ") or len(re.findall(r"Vollzeit|Teilzeit|Minijob", m.group(0), re.I)) >= 3]
+    in_list = lambda m: any(s <= m.start() < e for s, e in listed)  # noqa: E731
+    conditional = lambda m: re.search(r"\bbei\s+$", text[max(0, m.start() - 5): m.start()])  # noqa: E731 - "bei Vollzeit:"
+    mini = next((m for m in _MINIJOB_RX.finditer(text) if not in_list(m)), None)
     if mini:
         fields["working_time_kind"] = _field(text, *mini.span(), "Minijob")
     else:
         for m in _KIND_RX.finditer(text):
             if re.search(r"(?:Prozent|%|entsprechenden)\s+\S*\s*$", text[max(0, m.start() - 30): m.start()]):
+                continue
+            if in_list(m) or conditional(m):
                 continue
             word = m.group(0).lower()
             kind = "Teilzeit" if word.startswith("teilzeit") else "Vollzeit"
@@ -469,9 +495,20 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
 
 def _contract(text: str, fields: dict[str, FieldValue]) -> None:
     for rx, kind in ((_TRAINING_RX, "Ausbildung"), (_INTERNSHIP_RX, "Praktikum")):
-        m = rx.search(text)
+        m = next((m for m in rx.finditer(text)
+                  if not re.search(r"(?:abgeschlossene[nr]?|erfolgreiche[nr]?)\s+(?:\w+\s+)?$",
+                                   text[max(0, m.start() - 40): m.start()], re.IGNORECASE)), None)
         if m:
             fields["contract_kind"] = _field(text, *m.span(), kind)
+            length = _TRAINING_LENGTH_RX.search(text) if kind == "Ausbildung" else None
+            if length:
+                g = 1 if length.group(1) else 3
+                fields["contract_end"] = _field(text, length.start(g), length.end(g + 1),
+                                                f"{length.group(g)} {length.group(g + 1)}")
+            elif kind == "Praktikum":
+                d = _END_RXS[-1][1].search(text)
+                if d:
+                    fields["contract_end"] = _field(text, d.start(1), d.end(), f"{d.group(1)} {d.group(2)}")
             return
     fixed, permanent = _FIXED_RX.search(text), _PERMANENT_RX.search(text)
     if permanent and (not fixed or permanent.start() < fixed.start()):
@@ -480,6 +517,10 @@ def _contract(text: str, fields: dict[str, FieldValue]) -> None:
         fields["contract_kind"] = _field(text, *fixed.span(), "befristet")
         window_end = min(len(text), fixed.end() + 90)
         best: tuple[int, FieldValue] | None = None
+        before = _DURATION_BEFORE_RX.search(text, max(0, fixed.start() - 20), fixed.end())
+        if before:
+            fields["contract_end"] = _field(text, before.start(1), before.end(2), f"{before.group(1)} {before.group(2)}")
+            return
         for kind, rx in _END_RXS:
             m = rx.search(text, fixed.end(), window_end)
             if not m:
@@ -493,7 +534,7 @@ def _contract(text: str, fields: dict[str, FieldValue]) -> None:
                 month = month_of(m.group(1))
                 value = f"{int(m.group(2)):04d}-{month:02d}" if month else None
             else:
-                value = m.group(0).split(None, 1)[1].replace("die Dauer von ", "")
+                value = f"{m.group(1)} {m.group(2)}"
             if value and (best is None or m.start() < best[0]):
                 start = m.start(1)
                 best = (m.start(), _field(text, start, m.end(), value))
@@ -519,8 +560,9 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
     if group:
         agreement = _AGREEMENT_RX.search(text, group.end(), group.end() + 90)
         end = agreement.end() if agreement else group.end()
-        value = re.sub(r"\s+", " ", group.group(1)) + (f" {agreement.group(1)}" if agreement else "")
-        fields["pay_tariff"] = _field(text, group.start(1), end, value)
+        gi = 1 if group.group(1) else 2
+        value = re.sub(r"\s+", " ", group.group(gi)) + (f" {agreement.group(1)}" if agreement else "")
+        fields["pay_tariff"] = _field(text, group.start(gi), end, value)
     else:
         agreement = _AGREEMENT_RX.search(text)
         if agreement:
