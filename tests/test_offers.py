@@ -313,3 +313,14 @@ def test_working_time_contract_start_and_tariff_cues_of_dev_postings() -> None:
     assert (p50.value("contract_kind"), p50.value("pay_tariff")) == ("unbefristet", "S 8b TVöD")  # "Befristung\nNein"
     assert extract_offer(posting("p51")).value("contract_kind") == "unbefristet"  # "Feste Anstellung"
     assert extract_offer(posting("p52")).value("contract_kind") is None  # "Abgeschlossene Ausbildung als …" is required
+
+
+def test_new_dev_postings_company_in_lower_case_footer_contact_and_occupation_title() -> None:
+    """babymarkt.de career pages (dev): "babymarkt.de Gmbh" with the contact on the next line; a title line
+    without gender marker ("Frontend Developer"); "Anleitung von Praktikant*innen" is no internship (p76)."""
+    p71 = extract_offer(posting("p71"))
+    assert (p71.value("employer"), p71.value("contact_person")) == ("babymarkt.de Gmbh", "Niklas Funke")
+    assert extract_offer(posting("p75")).value("title") == "Frontend Developer"
+    assert extract_offer(posting("p76")).value("contract_kind") is None
+    reqs = [str(r.value) for r in extract_offer(posting("p70")).requirements]
+    assert {"Gute PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)

@@ -28,6 +28,13 @@ _SEEK_NOT_TITLE = re.compile(r"(?:Aushilfen?|Verstärkung|Unterstützung|Sie|Dic
                              r"Kolleginnen und Kollegen|Kolleg\w*)$")
 # a title standing alone on a line without a gender marker: "Praktikum bei Code for Germany"
 _KIND_TITLE_RX = re.compile(r"^(?:Praktikum|Praktikant\w*|Ausbildung (?:zum|zur|als)|Werkstudent\w*|Aushilfe|Minijob)\b")
+# a first line that is only an occupation ("Frontend Developer", "Lagerhelfer"): capitalised words ending in a job noun
+_OCCUPATION_LINE_RX = re.compile(
+    r"(?:[A-ZÄÖÜ][\w\-/]*\s){0,3}[A-ZÄÖÜ]?[\w\-]*(?:Developer|Engineer|Manager|Operator|Administrator|Consultant|Designer|"
+    r"Architect|Analyst|[Ee]ntwickler(?:in)?|[Bb]erater(?:in)?|[Ii]ngenieur(?:in)?|[Tt]echniker(?:in)?|[Mm]echaniker(?:in)?|"
+    r"[Mm]echatroniker(?:in)?|[Ff]ahrer(?:in)?|[Vv]erkäufer(?:in)?|[Kk]auf(?:mann|frau)|[Ff]achkraft|[Hh]elfer(?:in)?|"
+    r"[Pp]fleger(?:in)?|[Ee]rzieher(?:in)?|[Rr]eferent(?:in)?|[Ss]achbearbeiter(?:in)?|[Aa]ssistent(?:in)?|[Ll]eiter(?:in)?|"
+    r"[Mm]itarbeiter(?:in)?|Werkstudent(?:in)?|Koch|Köchin|Monteur(?:in)?|Elektriker(?:in)?|Tischler(?:in)?|Maler(?:in)?)")
 # what follows a title line's gender marker and is not part of the title
 _AFTER_GENDER_CUT = re.compile(r"\s+(?:[-–|]\s+|in (?:Vollzeit|Teilzeit)\b|(?:un)?befristet\b|ab sofort\b|zum\s|gesucht\b)")
 _CONNECT = {"bzw.", "und", "oder", "eines", "einer", "/", "-", "für", "im", "in"}
@@ -35,7 +42,8 @@ _CONNECT = {"bzw.", "und", "oder", "eines", "einer", "/", "-", "für", "im", "in
 _AGGREGATOR_RX = re.compile(r"^(?P<employer>[^\n]{3,80}?)\s+-\s+(?P<postcode>\d{5}),\s*(?P<city>[A-ZÄÖÜ][^,\n]{1,40})",
                             re.MULTILINE)
 _LEGAL_FORM = r"(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|KG|OHG|e\.\s?V\.|mbH|SE|GbR|UG(?: \(haftungsbeschränkt\))?|KGaA)"
-_COMPANY_RX = re.compile(r"\b((?:[A-ZÄÖÜ][\w&.\-–]*\s){0,5}[A-ZÄÖÜ][\w&.\-–]*\s" + _LEGAL_FORM + r")(?=[\s,.;)]|$)")
+_COMPANY_RX = re.compile(r"\b((?:[A-ZÄÖÜ][\w&.\-–]*\s){0,5}[A-ZÄÖÜ][\w&.\-–]*\s" + _LEGAL_FORM + r"|"
+                         r"[a-z0-9][\w\-]*\.(?:de|com|eu|net|org)\s(?:" + _LEGAL_FORM + r"|Gmbh))(?=[\s,.;)]|$)")
 _PUBLIC_RX = re.compile(r"\b((?:Stadtverwaltung|Stadt|Gemeinde|Gemeindeverwaltung|Landeshauptstadt|Landkreis|Kreis|"
                         r"Verbandsgemeinde|Markt|Hansestadt)\s+([A-ZÄÖÜ][\wäöüß\-]+(?:\s\([\w ]+\))?))")
 _CARRIER_RX = re.compile(r"Träger der [^.]{0,40}? ist (?:die|der|das) (.{5,90}?)\.(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]|\s*$)")
@@ -102,7 +110,7 @@ _SHIFT_RX = re.compile(r"Schichtdienst|Schichtarbeit|Wechselschicht|Nachtschicht
 
 _TRAINING_RX = re.compile(r"\bAuszubildende|\bAusbildungsvergütung|\bAusbildungsjahr|\bAusbildung (?:zum|zur|als)\b|\bAusbildungsplatz",
                           re.IGNORECASE)
-_INTERNSHIP_RX = re.compile(r"Praktikum|Praktikant", re.IGNORECASE)
+_INTERNSHIP_RX = re.compile(r"Praktikum|Praktikant(?!\*innen|/innen|innen|en\b)", re.IGNORECASE)
 _FIXED_RX = re.compile(r"(?<!un)befristet", re.IGNORECASE)
 _PERMANENT_RX = re.compile(r"unbefristet|Festanstellung|feste Anstellung|Dauerstelle|Daueranstellung|Befristung\s*:?\s*\n?\s*Nein\b",
                            re.IGNORECASE)
@@ -203,6 +211,10 @@ def _title(text: str) -> FieldValue | None:
                 and (_JOBWORD_RX.search(line) or (s == all_nonempty[0][0] and _KIND_TITLE_RX.match(line)))):
             if not re.search(r"\b(?:wir|Sie|du|dich|uns|unser\w*)\b", line):
                 return _field(text, s2, e2)
+    if all_nonempty:
+        s2, e2 = _clean_span(text, *all_nonempty[0])
+        if e2 - s2 <= 60 and _OCCUPATION_LINE_RX.fullmatch(text, s2, e2):
+            return _field(text, s2, e2)
     match = _SEEK_RX.search(text[: 1500])
     if match and not _SEEK_NOT_TITLE.match(match.group(1)):
         end = match.end(1)

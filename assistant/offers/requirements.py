@@ -87,7 +87,10 @@ _CONCEPT_RXS: list[re.Pattern[str]] = [
                r"\s+Ausbildung\b"),
     re.compile(r"\beigene[nr]?\s+(?:Pkw|PKW|Fahrzeug|Auto)\b"),
     re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+)?(?:[A-Z][\w]*-|[A-Z]{2,}\s)?[\w-]*Office-Kenntnisse|"
-               r"(?:(?:sehr\s+)?gute\s+)?[A-Z][\w]+-Kenntnisse\b"),
+               r"(?:(?:sehr\s+)?gute\s+)?[A-Z][\w]*-(?:Grund)?[Kk]enntnisse\b"),
+    # a language named without "-kenntnisse": "Sehr gutes Deutsch in Wort und Schrift", "Sicheres Deutsch"
+    re.compile(r"(?:(?:[Ss]ehr\s+)?[Gg]utes|[Ss]icheres|[Ff]ließendes|[Vv]erhandlungssicheres)\s+(?:" + _LANG + r")\b"
+               r"(?:\s+in Wort und Schrift)?"),
     re.compile(r"(?:(?:sehr\s+)?gute\s+|erste\s+)?Vorkenntnisse\s+(?:in|im|mit)\s+[^,;()\n]{3,90}?" + _STOP),
     re.compile(r"\bImmatrikulation\s+[^,;()\n]{3,90}?" + _STOP),
     re.compile(r"\bNachweis\s+(?:nach dem|über)\s+[^,;()\n]{3,60}?" + _STOP),
