@@ -323,4 +323,4 @@ def test_new_dev_postings_company_in_lower_case_footer_contact_and_occupation_ti
     assert extract_offer(posting("p75")).value("title") == "Frontend Developer"
     assert extract_offer(posting("p76")).value("contract_kind") is None
     reqs = [str(r.value) for r in extract_offer(posting("p70")).requirements]
-    assert {"Gute PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)
+    assert {"PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)
