@@ -324,3 +324,89 @@ def test_new_dev_postings_company_in_lower_case_footer_contact_and_occupation_ti
     assert extract_offer(posting("p76")).value("contract_kind") is None
     reqs = [str(r.value) for r in extract_offer(posting("p70")).requirements]
     assert {"PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)
+
+
+FIXTURE_MAIL = Path(__file__).resolve().parent / "fixtures" / "offers" / "stellenangebot_mit_pdf.eml"
+
+
+def test_pdf_text_layer_ligatures_are_read_as_letters() -> None:
+    """The fixture's PDF (pymupdf Story, like many real PDFs) writes "ﬁ"/"ﬀ" ligatures into its text layer:
+    "Kauﬀrau" was shown and searched as such."""
+    pdf = read_offer_file(FIXTURE_MAIL)[-1]
+    assert pdf.name.endswith(".pdf") and "Kauffrau" in pdf.text and "qualifizierte" in pdf.text
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in pdf.text)
+
+
+def test_employer_mail_with_pdf_attachment_through_the_cli(tmp_path: Path) -> None:
+    """`python -m assistant offer FILE.eml --json`: the offer of the PDF attachment as schema.org JobPosting; the
+    cover text of the mail is not reported as an offer of its own."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "JCA_INDEX_DIR": str(tmp_path / "index")}
+    result = subprocess.run([sys.executable, "-m", "assistant", "offer", str(FIXTURE_MAIL), "--json"], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    postings = json.loads(result.stdout)
+    assert len(postings) == 1
+    posting_json = postings[0]
+    assert posting_json["@type"] == "JobPosting" and "Kauffrau" in posting_json["title"]
+    assert posting_json["hiringOrganization"]["name"] == "AvanCarte GmbH"
+    assert posting_json["jobStartDate"] == "2026-08-01"
+    assert posting_json["applicationContact"]["email"] == "maike.stuckenbrock@avancarte.de"
+    text = subprocess.run([sys.executable, "-m", "assistant", "offer", str(FIXTURE_MAIL)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert text.returncode == 0 and "Maike Stuckenbrock" in text.stdout and "Ansprechperson" in text.stdout
+
+
+def test_employer_mail_with_pdf_attachment_checked_saved_listed_and_exported_in_the_staff_tab(settings: Settings) -> None:
+    """The "Stellenangebote" tab end to end on the .eml fixture: upload → prefilled form from the PDF → staff
+    correct a field → save (audit log) → the saved list → open it again → export JSON and CSV (audit log)."""
+    import secrets
+    import shutil
+
+    import gradio as gr
+    from gradio.utils import get_upload_folder
+
+    from ui.offers_tab import OffersAccess, OffersTab
+    from ui.security import UploadRegistry
+
+    catalog = Catalog(settings.catalog_path)
+    registry = UploadRegistry()
+    tab = OffersTab(settings, OffersAccess(user_of=lambda request: getattr(request, "username", None),
+                                           uploads=registry, audit=catalog.audit))
+    anna = gr.Request(username="anna")
+    folder = Path(get_upload_folder()) / f"test-{secrets.token_hex(6)}"
+    folder.mkdir(parents=True)
+    try:
+        upload = folder / FIXTURE_MAIL.name
+        shutil.copyfile(FIXTURE_MAIL, upload)
+        registry.add("anna", [str(upload)])
+        rows, original, notice, _pick, candidates, source, _cleared = tab.read_file(str(upload), anna)
+        assert not upload.exists()  # Gradio's copy is deleted once read
+        assert source.endswith(".pdf") and "Ausbildung_Kaufleute" in notice  # the attachment, not the cover text
+        form = {label: value for label, value in rows}
+        assert form["Arbeitgeber"] == "AvanCarte GmbH" and form["Ansprechperson"] == "Maike Stuckenbrock"
+        assert form["Beginn"] == "2026-08-01" and form["Vertragsart"] == "Ausbildung"
+        assert '<mark title="E-Mail">maike.stuckenbrock@avancarte.de</mark>' in original
+
+        checked = [[label, "38,5" if label == "Stunden pro Woche" else value] for label, value in rows]  # staff add hours
+        assert tab.save(checked, source, anna).startswith("Gespeichert als Stellenangebot ")
+        listed = tab.saved_list(anna)
+        assert len(listed) == 1 and listed[0][2] == "anna" and listed[0][4] == "AvanCarte GmbH"
+        number = listed[0][0]
+        reopened = tab.open_saved(number, anna)
+        assert {label: value for label, value in reopened[0]}["Stunden pro Woche"] == "38.5"
+        exported = json.loads(tab.export_saved_json(number, anna))
+        assert exported["workHours"] == "38.5 Stunden pro Woche" and exported["jobStartDate"] == "2026-08-01"
+        assert "maike.stuckenbrock@avancarte.de" in tab.export_saved_csv(None, anna)  # all saved offers
+        assert json.loads(tab.export_json(checked, anna))["workHours"] == "38.5 Stunden pro Woche"  # the form itself
+        actions = [(actor, action) for _ts, actor, action, _detail in catalog.audit_log(10)]
+        assert actions[:4] == [("anna", "offer-export"), ("anna", "offer-export"), ("anna", "offer-open"),
+                               ("anna", "offer-save")]
+        assert tab.saved_list(gr.Request(username=None)) == [] and "Kein Zugriff" in tab.export_saved_json(number, None)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        catalog.close()
