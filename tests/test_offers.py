@@ -410,3 +410,14 @@ def test_employer_mail_with_pdf_attachment_checked_saved_listed_and_exported_in_
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         catalog.close()
+
+
+def test_board_header_line_company_and_place_under_the_title() -> None:
+    """The job-board layout "Titel / Firma GmbH – Ort" (first lines of p01/p02 style boards): a known place, an
+    English exonym, and a small town next to a company with a legal form; a "Firma – Slogan" line is no place."""
+    offer = extract_offer("Lagerhelfer (m/w/d)\nMusterlogistik GmbH - Munich\n\nWir suchen Verstärkung.")
+    assert (offer.value("employer"), offer.value("municipality")) == ("Musterlogistik GmbH", "Munich")
+    small = extract_offer("Koch (m/w/d)\nGasthaus Linde GmbH – Bad Wildbad\n\nDein Profil: Ausbildung als Koch")
+    assert (small.value("employer"), small.value("municipality")) == ("Gasthaus Linde GmbH", "Bad Wildbad")
+    slogan = extract_offer(posting("p61"))  # "AvanCarte GmbH  – mit uns haben Sie gute Karten!"
+    assert slogan.value("municipality") != "mit uns haben Sie gute Karten!"

@@ -70,7 +70,7 @@ _NOT_A_PLACE_LINE = re.compile(r"^(?:Stellenangebote?|Karriere|Jobs?|Beschreibun
 # "in Berlin", "im Raum Braunschweig", "Stelle in Reutlingen": a known place after a preposition
 _IN_CITY_RX = re.compile(r"\b(?:in|im Raum|Raum|Region|Standort|Sitz in)\s+(?=[A-ZÄÖÜ])")
 # the header line of job boards under the title: "Firma GmbH – Ort", "company - location", "Firma | Ort, Land"
-_HEADER_LINE_RX = re.compile(r"^\s*(?P<employer>[^\n|–]{2,80}?)\s+[-–|]\s+(?P<place>[A-ZÄÖÜ][^\n,|–]{1,50}?)\s*(?:,[^\n]*)?$")
+_HEADER_LINE_RX = re.compile(r"\s*(?P<employer>[^\n|–]{2,80}?)\s+[-–|]\s+(?P<place>[A-ZÄÖÜ][^\n,|–]{1,50}?)\s*(?:,[^\n]*)?$")
 _CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(\d{5})\b(?![\d/])")
 
 _EMAIL_RX = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
@@ -280,6 +280,12 @@ def _header_line(text: str, title: FieldValue | None) -> re.Match[str] | None:
         place = m.group("place").strip()
         first = re.split(r"\s*/\s*|\s+\(", place)[0]
         if is_place(first) or is_place(place):
+            return m
+        # a place not in the small gazetteer: accepted when the left part is a company (legal form) and the right
+        # part looks like a place name (one to three capitalised words, "Bad …", "… am Main")
+        if (re.search(_LEGAL_FORM + r"\s*$", m.group("employer"))
+                and re.fullmatch(r"[A-ZÄÖÜ][\wäöüß\-]+(?:\s(?:am|an der|im|bei|ob der)\s[A-ZÄÖÜ][\wäöüß\-]+|"
+                                 r"\s[A-ZÄÖÜ][\wäöüß\-]+){0,2}", first)):
             return m
     return None
 
