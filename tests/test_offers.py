@@ -421,3 +421,10 @@ def test_board_header_line_company_and_place_under_the_title() -> None:
     assert (small.value("employer"), small.value("municipality")) == ("Gasthaus Linde GmbH", "Bad Wildbad")
     slogan = extract_offer(posting("p61"))  # "AvanCarte GmbH  – mit uns haben Sie gute Karten!"
     assert slogan.value("municipality") != "mit uns haben Sie gute Karten!"
+
+
+def test_requirement_spans_keep_examples_in_brackets_and_adjectives() -> None:
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert "Kenntnisse in verschiedenen SPS-Programmiersprachen (z.B. S7Classic, TIA, Simotion)" in values("p51")[-1]
+    assert "gültige Fahrerlaubnis" in values("p61")  # was cut into "… eine gültige" | "Fahrerlaubnis mit"
+    assert any(v.startswith("Erfahrung in der Nutzung von relationalen (z.B. MySQL)") for v in values("p72"))

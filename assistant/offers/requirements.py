@@ -47,9 +47,12 @@ _SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!usw)(
                        r"(?<=[a-zäöüß.)])\s+(?=" + _KEYWORD + r"))\s*")
 # …but not inside a phrase: "zwei Jahre Berufserfahrung", "Teamfähigkeit und Zuverlässigkeit"
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Jahre|Jahren|Jahr|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|"
-                             r"gute|sehr|und|oder|sowie|mit|in|im|der|die|das|eine?|bzw\.|z\.\s?B\.))$", re.IGNORECASE)
+                             r"gute|sehr|und|oder|sowie|mit|in|im|der|die|das|eine?|bzw\.|z\.\s?B\.)|(?-i:\b[a-zäöüß]{3,}e[nrsm]?))$",
+                             re.IGNORECASE)  # nor after a lower-case adjective ("eine gültige | Fahrerlaubnis")
+# a concept's body: no comma, semicolon or bracket, except a bracket of examples "(z.B. MySQL)"
+_BODY = r"(?:[^,;()\n]|\((?:z\.\s?B\.?|bspw\.|etwa|vorzugsweise|u\.\s?a\.)[^()\n]{0,80}\))"
 _STOP = (r"(?=\s+(?:von Vorteil|wünschenswert|erforderlich|vorausgesetzt|erwünscht|sind|ist|wäre|setzen wir)\b|"
-         r"[,;()\n]|\.(?:\s|$)|$)")
+         r"[,;)\n]|\((?!z\.\s?B|bspw\.|etwa|vorzugsweise|u\.\s?a\.)|\.(?:\s|$)|$)")
 
 LICENCE_RX = re.compile(
     r"(?:Führerschein|Fahrerlaubnis)(?:klassen?|\s+(?:der\s+)?Klassen?)?\s+(?:B|BE|C1|C1E|C|CE|D1|D|DE|L|T)"
@@ -76,10 +79,9 @@ _CONCEPT_RXS: list[re.Pattern[str]] = [
                r"\s+[^,;()\n]{3,120}?" + _STOP),
     re.compile(r"(?:(?:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare)\s+)*"
                r"(?:(?:\d{1,2}|ein|zwei|drei|vier|fünf)\s+(?:Jahre?n?\s+)?)?(?<![a-zäöüß])(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?"
-               r"(?:\s+(?:in|im|mit|bei|als|aus)\s+[^,;()\n]{3,90}?" + _STOP + ")?"),
+               r"(?:\s+(?:in|im|mit|bei|als|aus)\s+" + _BODY + r"{3,90}?" + _STOP + ")?"),
     re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+|erste\s+|sichere\s+|fließende\s+|umfangreiche\s+)?\bKenntnisse\s+"
-               r"(?:in|im|mit|der|des|von|über)\s+"
-               r"[^,;()\n]{3,90}?" + _STOP),
+               r"(?:in|im|mit|der|des|von|über)\s+" + _BODY + r"{3,90}?" + _STOP),
     re.compile(r"(?:(?:[Ee]rfolgreich\s+)?[Aa]bgeschlossene[sn]?\s+)?(?:(?:einschlägige[sn]?|fachlich relevante[nm]?|technische[sn]?|"
                r"kaufmännische[sn]?|passende[nm]?)\s+)?(?:Hochschul|Fachhochschul|Bachelor|Master)?[Ss]tudium"
                r"(?:\s+(?:der|des|im Bereich|in|oder)\s+[^,;()\n]{3,80}?" + _STOP + ")?"),
