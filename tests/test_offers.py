@@ -419,6 +419,9 @@ def test_board_header_line_company_and_place_under_the_title() -> None:
     assert (offer.value("employer"), offer.value("municipality")) == ("Musterlogistik GmbH", "Munich")
     small = extract_offer("Koch (m/w/d)\nGasthaus Linde GmbH – Bad Wildbad\n\nDein Profil: Ausbildung als Koch")
     assert (small.value("employer"), small.value("municipality")) == ("Gasthaus Linde GmbH", "Bad Wildbad")
+    dashed = extract_offer("Maurer (m/w/d)\nMüller - Bau GmbH - Berlin, Deutschland\n\nWir bauen.")  # the last dash
+    assert (dashed.value("employer"), dashed.value("municipality")) == ("Müller - Bau GmbH", "Berlin")
+    assert extract_offer("Entwickler (m/w/d)\nACME GmbH - Hybrid / Köln\n\nText.").value("municipality") == "Köln"
     slogan = extract_offer(posting("p61"))  # "AvanCarte GmbH  – mit uns haben Sie gute Karten!"
     assert slogan.value("municipality") != "mit uns haben Sie gute Karten!"
 

@@ -70,7 +70,7 @@ _NOT_A_PLACE_LINE = re.compile(r"^(?:Stellenangebote?|Karriere|Jobs?|Beschreibun
 # "in Berlin", "im Raum Braunschweig", "Stelle in Reutlingen": a known place after a preposition
 _IN_CITY_RX = re.compile(r"\b(?:in|im Raum|Raum|Region|Standort|Sitz in)\s+(?=[A-ZÄÖÜ])")
 # the header line of job boards under the title: "Firma GmbH – Ort", "company - location", "Firma | Ort, Land"
-_HEADER_LINE_RX = re.compile(r"\s*(?P<employer>[^\n|–]{2,80}?)\s+[-–|]\s+(?P<place>[A-ZÄÖÜ][^\n,|–]{1,50}?)\s*(?:,[^\n]*)?$")
+_HEADER_LINE_RX = re.compile(r"\s*(?P<employer>[^\n|–]{2,80})\s+[-–|]\s+(?P<place>[A-ZÄÖÜ][^\n,|–]{1,50}?)\s*(?:,[^\n]*)?$")
 _CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(\d{5})\b(?![\d/])")
 
 _EMAIL_RX = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
@@ -266,6 +266,11 @@ _BEI_WIR_RX = re.compile(r"\bBei\s+([A-ZÄÖÜ][^,.;:\n]{2,40}?)\s+(?:legen|sind
                          r"\s+(?:wir|dich|Sie|du|dir|Ihnen)\b")
 
 
+def _known_part(place: str) -> str | None:
+    """The first part of "Hybrid / Berlin", "Remote (München)" that is a known place."""
+    return next((part for part in re.split(r"\s*/\s*|\s*\(|\)", place) if part and is_place(part.strip())), None)
+
+
 def _header_line(text: str, title: FieldValue | None) -> re.Match[str] | None:
     """The job-board line under the title: "Firma – Ort" / "company - location" (the place a known one)."""
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()][:4]
@@ -279,7 +284,7 @@ def _header_line(text: str, title: FieldValue | None) -> re.Match[str] | None:
             continue
         place = m.group("place").strip()
         first = re.split(r"\s*/\s*|\s+\(", place)[0]
-        if is_place(first) or is_place(place):
+        if is_place(first) or is_place(place) or _known_part(place):
             return m
         # a place not in the small gazetteer: accepted when the left part is a company (legal form) and the right
         # part looks like a place name (one to three capitalised words, "Bad …", "… am Main")
@@ -350,6 +355,8 @@ def _place_and_employer(text: str, fields: dict[str, FieldValue]) -> None:
                 fields["employer"] = _field(text, es, ee)
             place = header.group("place")
             first = re.split(r"\s*/\s*|\s+\(", place)[0].strip()
+            if not is_place(first):
+                first = (_known_part(place) or first).strip()
             ps = header.start("place") + place.index(first)
             fields["municipality"] = _field(text, ps, ps + len(first))
     carrier = _CARRIER_RX.search(text)
