@@ -407,6 +407,7 @@ def test_employer_mail_with_pdf_attachment_checked_saved_listed_and_exported_in_
         assert actions[:4] == [("anna", "offer-export"), ("anna", "offer-export"), ("anna", "offer-open"),
                                ("anna", "offer-save")]
         assert tab.saved_list(gr.Request(username=None)) == [] and "Kein Zugriff" in tab.export_saved_json(number, None)
+        assert tab.export_saved_csv(0, anna) == tab.export_saved_csv(None, anna)  # an empty number field sends 0
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         catalog.close()
@@ -431,3 +432,11 @@ def test_requirement_spans_keep_examples_in_brackets_and_adjectives() -> None:
     assert "Kenntnisse in verschiedenen SPS-Programmiersprachen (z.B. S7Classic, TIA, Simotion)" in values("p51")[-1]
     assert "gültige Fahrerlaubnis" in values("p61")  # was cut into "… eine gültige" | "Fahrerlaubnis mit"
     assert any(v.startswith("Erfahrung in der Nutzung von relationalen (z.B. MySQL)") for v in values("p72"))
+
+
+def test_negated_shift_work_is_none_and_flags_are_shown_in_german() -> None:
+    """Seen in the app on the .eml fixture (p58, dev): "keine Schichtarbeit" was proposed as shift work "True"."""
+    p58 = extract_offer(posting("p58"))
+    assert p58.value("shift") is None
+    flagged = extract_offer("Produktionshelfer (m/w/d)\nArbeit im Schichtdienst, Vollzeit")
+    assert flagged.value("shift") is True and flagged.display("shift") == "ja"

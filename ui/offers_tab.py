@@ -78,8 +78,11 @@ SAVED_HEADERS = ["Nr.", "Gespeichert am", "von", "Stellenbezeichnung", "Arbeitge
 
 def _rows_of_values(values: dict[str, Any]) -> list[list[str]]:
     """The form rows of stored (checked) values."""
-    rows = [[label, NOT_FOUND if values.get(key) in (None, "") else str(values.get(key))]
-            for key, label in FIELD_LABELS.items()]
+    def shown(value: Any) -> str:
+        if value is None or value == "":
+            return NOT_FOUND
+        return ("ja" if value else "nein") if isinstance(value, bool) else str(value)
+    rows = [[label, shown(values.get(key))] for key, label in FIELD_LABELS.items()]
     return rows + [["Anforderungen", " | ".join(values.get("requirements") or []) or NOT_FOUND]]
 
 
@@ -328,7 +331,7 @@ def build_offers_tab(settings: Settings, access: OffersAccess) -> OffersTab:
                              max_height=400)
         with gr.Row():
             saved_id = gr.Number(label="Nr. des gespeicherten Angebots (leer = alle beim Export)", precision=0,
-                                 value=None, minimum=1)
+                                 value=None)  # no minimum: an empty field arrives as 0 and means "all"
             refresh = gr.Button("Liste aktualisieren")
             open_saved = gr.Button("Öffnen")
             saved_json = gr.Button("Export JSON (schema.org)")

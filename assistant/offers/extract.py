@@ -513,7 +513,10 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
         hours = german_number(m.group(1))
         if hours is not None and 0 < hours <= 60:
             fields["hours_per_week"] = _field(text, *m.span(1), hours)
-    shift = _SHIFT_RX.search(text)
+    # "keine Schichtarbeit", "ohne Wochenendschichten" is no shift work
+    shift = next((m for m in _SHIFT_RX.finditer(text)
+                  if not re.search(r"\b(?:keine?[nr]?|ohne|nicht)\s+(?:\w+\s+)?$", text[max(0, m.start() - 25): m.start()],
+                                   re.IGNORECASE)), None)
     if shift:
         fields["shift"] = _field(text, *shift.span(), True)
 
