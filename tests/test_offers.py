@@ -197,7 +197,6 @@ def test_licences_languages_with_level_and_experience() -> None:
                      "Deutschkenntnisse (B2)": "Deutschkenntnisse mindestens B2",
                      "Englischkenntnisse (B1)": "Englisch auf B1-Niveau", "Polnischkenntnisse (fließend)": "fließend Polnisch",
                      "mindestens zwei Jahre Berufserfahrung im Fernverkehr": "mindestens zwei Jahre Berufserfahrung im Fernverkehr",
-                     "Teamfähigkeit und Zuverlässigkeit": "Teamfähigkeit und Zuverlässigkeit",
                      "Fahrerlaubnis der Klasse B": "Fahrerlaubnis der Klasse B"}
     assert all(text[r.start:r.end] == r.raw for r in offer.requirements)
 
@@ -244,3 +243,200 @@ def test_model_proposals_match_normalised_forms_and_a_dead_server_changes_nothin
     offer = extract_offer(posting("p15"))
     settings = Settings(llm_backend="openai", llm_base_url=f"http://127.0.0.1:{free_port()}", llm_timeout_s=2)
     assert add_model_proposals(offer, settings) == (offer, 0)
+
+
+def test_place_of_work_from_labels_lines_and_known_places() -> None:
+    """Dev postings whose place was missed: a place line under the company (p51, p45), "Standort X:" with
+    "a. d. Donau" (p38), "Stelle in Reutlingen" (p52, the gazetteer), "Ort: Berlin, Büro …" (p44)."""
+    assert extract_offer(posting("p51")).value("municipality") == "Neuhausen-Hamberg"
+    assert extract_offer(posting("p45")).value("municipality") == "Twist"
+    assert extract_offer(posting("p38")).value("municipality") == "Vohburg a. d. Donau"
+    assert extract_offer(posting("p52")).value("municipality") == "Reutlingen"
+    assert extract_offer(posting("p44")).value("municipality") == "Berlin"
+    assert extract_offer(posting("p50")).value("municipality") == "Norderstedt"  # not the line "Entgelt/Besoldung"
+
+
+def test_employer_named_in_the_text_without_a_legal_form() -> None:
+    assert extract_offer(posting("p52")).value("employer") == "Autoklinik Reutlingen"  # "Autoklinik Reutlingen sucht"
+    assert extract_offer(posting("p47")).value("employer") == "Pflegeteam PIA"  # "Das Pflegeteam PIA ist ein …"
+    assert extract_offer(posting("p41")).value("employer") == "Verbundzentrale des GBV (VZG)"  # "… mit Sitz in Göttingen ist"
+    assert extract_offer(posting("p48")).value("employer") == "Social Entrepreneurship Netzwerk Deutschland"  # "Praktikum beim …"
+    assert extract_offer(posting("p42")).value("employer") == "Ein Ding der Möglichkeit"  # "Bei … legen wir"
+    assert extract_offer(posting("p05")).value("employer") == "Stadtverwaltung Arnstadt"  # not "Ziel ist ein …"
+
+
+def test_contact_person_and_phone_numbers_with_spaced_separators() -> None:
+    hermes = extract_offer(posting("p45"))
+    assert hermes.value("contact_person") == "Rene Hermes"  # "- Rene Hermes -" under the company
+    assert extract_offer(posting("p58")).value("contact_person") == "Maike Stuckenbrock"  # "Ausbildungsleitung …"
+    assert extract_offer(posting("p57")).value("phone") == "0421 / 43 443 29"  # "… 43 443 29. Oder"
+    assert extract_offer(posting("p55")).value("phone") == "0421/ 43 443 -41"
+    assert extract_offer(posting("p47")).value("phone") == "0172 / 784 16 41"
+
+
+def test_titles_trimmed_of_board_tails_and_found_without_gender_marker() -> None:
+    assert extract_offer(posting("p56")).value("title") == "Lagerhelfer (m/w/d)"  # "… in Vollzeit befristet 3-5 Monate"
+    assert extract_offer(posting("p61")).value("title") == "Bezirksleiter (w/m/d) im Außendienst"  # list of places cut
+    assert extract_offer(posting("p52")).value("title") == "Kfz-Mechatroniker / Mechaniker (m/w/d)"  # spelt out below
+    assert extract_offer(posting("p47")).value("title") == "Krankenpfleger (m/w)"  # "(m/w)", not "Wir suchen Sie"
+    assert extract_offer(posting("p43")).value("title") == "Erfahrene/r Monteur/in für die Montage von Tore und Türen"
+    assert extract_offer(posting("p40")).value("title") == "Schreiner, Tischler oder Zimmermann"
+    assert extract_offer(posting("p14")).value("title") == "Haushaltshilfe - Duisburg 47057 (m/w/d)"
+
+
+def test_requirements_are_qualifications_not_soft_skills() -> None:
+    """Dev postings: soft skills under "Anforderungen" are no requirement (p47); a list without a heading (p39);
+    "Ihre Qualifikationen" (p41) and "Sie ..." (p57) are headings; "... " items are not run together (p58)."""
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert values("p47") == ["Führerschein Klasse B"]
+    assert values("p39")[:2] == ["abgeschlossene Berufsausbildung zur examinierten Pflegefachkraft",
+                                 "Vorkenntnisse im Bereich der Intensiv- oder Beatmungspflege"]
+    assert "Abgeschlossenes einschlägiges Studium" in values("p41")[0]
+    assert {"eigenen Pkw", "Erfahrung im Einzelhandel"} <= set(values("p57"))
+    assert not any("\n" in v or "Stuckenbrock" in v for v in values("p58"))
+
+
+def test_working_time_contract_start_and_tariff_cues_of_dev_postings() -> None:
+    p39 = extract_offer(posting("p39"))  # "ob Vollzeit oder Teilzeit, Minijob oder Nachtdienst" offers, says nothing
+    assert p39.value("working_time_kind") is None and p39.value("start_date") == "ab sofort"  # "per sofort"
+    p41 = extract_offer(posting("p41"))
+    assert p41.value("working_time_kind") is None  # "teilzeitgeeignet"
+    assert (p41.value("contract_kind"), p41.value("contract_end")) == ("befristet", "12 Monate")  # "auf 12\nMonate befristet"
+    assert p41.value("application_deadline") == "2018-03-02"  # "Bewerbung … per E-Mail bis zum 02.03.2018"
+    assert extract_offer(posting("p17")).value("working_time_kind") is None  # "Ausbildungsvergütung bei Vollzeit:"
+    assert extract_offer(posting("p01")).value("working_time_kind") == "Vollzeit"  # "in Vollzeit oder Teilzeit"
+    p56 = extract_offer(posting("p56"))
+    assert (p56.value("hours_per_week"), p56.value("contract_end")) == (40.0, "3 Monate")  # "40 Std. wöchentlich", "ca. 3 Monate"
+    p58 = extract_offer(posting("p58"))
+    assert (p58.value("start_date"), p58.value("contract_end")) == ("2026-08-01", "3 Jahre")  # Ausbildungsbeginn/-dauer
+    p50 = extract_offer(posting("p50"))
+    assert (p50.value("contract_kind"), p50.value("pay_tariff")) == ("unbefristet", "S 8b TVöD")  # "Befristung\nNein"
+    assert extract_offer(posting("p51")).value("contract_kind") == "unbefristet"  # "Feste Anstellung"
+    assert extract_offer(posting("p52")).value("contract_kind") is None  # "Abgeschlossene Ausbildung als …" is required
+
+
+def test_new_dev_postings_company_in_lower_case_footer_contact_and_occupation_title() -> None:
+    """babymarkt.de career pages (dev): "babymarkt.de Gmbh" with the contact on the next line; a title line
+    without gender marker ("Frontend Developer"); "Anleitung von Praktikant*innen" is no internship (p76)."""
+    p71 = extract_offer(posting("p71"))
+    assert (p71.value("employer"), p71.value("contact_person")) == ("babymarkt.de Gmbh", "Niklas Funke")
+    assert extract_offer(posting("p75")).value("title") == "Frontend Developer"
+    assert extract_offer(posting("p76")).value("contract_kind") is None
+    reqs = [str(r.value) for r in extract_offer(posting("p70")).requirements]
+    assert {"PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)
+
+
+FIXTURE_MAIL = Path(__file__).resolve().parent / "fixtures" / "offers" / "stellenangebot_mit_pdf.eml"
+
+
+def test_pdf_text_layer_ligatures_are_read_as_letters() -> None:
+    """The fixture's PDF (pymupdf Story, like many real PDFs) writes "ﬁ"/"ﬀ" ligatures into its text layer:
+    "Kauﬀrau" was shown and searched as such."""
+    pdf = read_offer_file(FIXTURE_MAIL)[-1]
+    assert pdf.name.endswith(".pdf") and "Kauffrau" in pdf.text and "qualifizierte" in pdf.text
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in pdf.text)
+
+
+def test_employer_mail_with_pdf_attachment_through_the_cli(tmp_path: Path) -> None:
+    """`python -m assistant offer FILE.eml --json`: the offer of the PDF attachment as schema.org JobPosting; the
+    cover text of the mail is not reported as an offer of its own."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "JCA_INDEX_DIR": str(tmp_path / "index")}
+    result = subprocess.run([sys.executable, "-m", "assistant", "offer", str(FIXTURE_MAIL), "--json"], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    postings = json.loads(result.stdout)
+    assert len(postings) == 1
+    posting_json = postings[0]
+    assert posting_json["@type"] == "JobPosting" and "Kauffrau" in posting_json["title"]
+    assert posting_json["hiringOrganization"]["name"] == "AvanCarte GmbH"
+    assert posting_json["jobStartDate"] == "2026-08-01"
+    assert posting_json["applicationContact"]["email"] == "maike.stuckenbrock@avancarte.de"
+    text = subprocess.run([sys.executable, "-m", "assistant", "offer", str(FIXTURE_MAIL)], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert text.returncode == 0 and "Maike Stuckenbrock" in text.stdout and "Ansprechperson" in text.stdout
+
+
+def test_employer_mail_with_pdf_attachment_checked_saved_listed_and_exported_in_the_staff_tab(settings: Settings) -> None:
+    """The "Stellenangebote" tab end to end on the .eml fixture: upload → prefilled form from the PDF → staff
+    correct a field → save (audit log) → the saved list → open it again → export JSON and CSV (audit log)."""
+    import secrets
+    import shutil
+
+    import gradio as gr
+    from gradio.utils import get_upload_folder
+
+    from ui.offers_tab import OffersAccess, OffersTab
+    from ui.security import UploadRegistry
+
+    catalog = Catalog(settings.catalog_path)
+    registry = UploadRegistry()
+    tab = OffersTab(settings, OffersAccess(user_of=lambda request: getattr(request, "username", None),
+                                           uploads=registry, audit=catalog.audit))
+    anna = gr.Request(username="anna")
+    folder = Path(get_upload_folder()) / f"test-{secrets.token_hex(6)}"
+    folder.mkdir(parents=True)
+    try:
+        upload = folder / FIXTURE_MAIL.name
+        shutil.copyfile(FIXTURE_MAIL, upload)
+        registry.add("anna", [str(upload)])
+        rows, original, notice, _pick, candidates, source, _cleared = tab.read_file(str(upload), anna)
+        assert not upload.exists()  # Gradio's copy is deleted once read
+        assert source.endswith(".pdf") and "Ausbildung_Kaufleute" in notice  # the attachment, not the cover text
+        form = {label: value for label, value in rows}
+        assert form["Arbeitgeber"] == "AvanCarte GmbH" and form["Ansprechperson"] == "Maike Stuckenbrock"
+        assert form["Beginn"] == "2026-08-01" and form["Vertragsart"] == "Ausbildung"
+        assert '<mark title="E-Mail">maike.stuckenbrock@avancarte.de</mark>' in original
+
+        checked = [[label, "38,5" if label == "Stunden pro Woche" else value] for label, value in rows]  # staff add hours
+        assert tab.save(checked, source, anna).startswith("Gespeichert als Stellenangebot ")
+        listed = tab.saved_list(anna)
+        assert len(listed) == 1 and listed[0][2] == "anna" and listed[0][4] == "AvanCarte GmbH"
+        number = listed[0][0]
+        reopened = tab.open_saved(number, anna)
+        assert {label: value for label, value in reopened[0]}["Stunden pro Woche"] == "38.5"
+        exported = json.loads(tab.export_saved_json(number, anna))
+        assert exported["workHours"] == "38.5 Stunden pro Woche" and exported["jobStartDate"] == "2026-08-01"
+        assert "maike.stuckenbrock@avancarte.de" in tab.export_saved_csv(None, anna)  # all saved offers
+        assert json.loads(tab.export_json(checked, anna))["workHours"] == "38.5 Stunden pro Woche"  # the form itself
+        actions = [(actor, action) for _ts, actor, action, _detail in catalog.audit_log(10)]
+        assert actions[:4] == [("anna", "offer-export"), ("anna", "offer-export"), ("anna", "offer-open"),
+                               ("anna", "offer-save")]
+        assert tab.saved_list(gr.Request(username=None)) == [] and "Kein Zugriff" in tab.export_saved_json(number, None)
+        assert tab.export_saved_csv(0, anna) == tab.export_saved_csv(None, anna)  # an empty number field sends 0
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        catalog.close()
+
+
+def test_board_header_line_company_and_place_under_the_title() -> None:
+    """The job-board layout "Titel / Firma GmbH – Ort" (first lines of p01/p02 style boards): a known place, an
+    English exonym, and a small town next to a company with a legal form; a "Firma – Slogan" line is no place."""
+    offer = extract_offer("Lagerhelfer (m/w/d)\nMusterlogistik GmbH - Munich\n\nWir suchen Verstärkung.")
+    assert (offer.value("employer"), offer.value("municipality")) == ("Musterlogistik GmbH", "Munich")
+    small = extract_offer("Koch (m/w/d)\nGasthaus Linde GmbH – Bad Wildbad\n\nDein Profil: Ausbildung als Koch")
+    assert (small.value("employer"), small.value("municipality")) == ("Gasthaus Linde GmbH", "Bad Wildbad")
+    dashed = extract_offer("Maurer (m/w/d)\nMüller - Bau GmbH - Berlin, Deutschland\n\nWir bauen.")  # the last dash
+    assert (dashed.value("employer"), dashed.value("municipality")) == ("Müller - Bau GmbH", "Berlin")
+    assert extract_offer("Entwickler (m/w/d)\nACME GmbH - Hybrid / Köln\n\nText.").value("municipality") == "Köln"
+    slogan = extract_offer(posting("p61"))  # "AvanCarte GmbH  – mit uns haben Sie gute Karten!"
+    assert slogan.value("municipality") != "mit uns haben Sie gute Karten!"
+
+
+def test_requirement_spans_keep_examples_in_brackets_and_adjectives() -> None:
+    values = lambda name: [str(r.value) for r in extract_offer(posting(name)).requirements]  # noqa: E731
+    assert "Kenntnisse in verschiedenen SPS-Programmiersprachen (z.B. S7Classic, TIA, Simotion)" in values("p51")[-1]
+    assert "gültige Fahrerlaubnis" in values("p61")  # was cut into "… eine gültige" | "Fahrerlaubnis mit"
+    assert any(v.startswith("Erfahrung in der Nutzung von relationalen (z.B. MySQL)") for v in values("p72"))
+
+
+def test_negated_shift_work_is_none_and_flags_are_shown_in_german() -> None:
+    """Seen in the app on the .eml fixture (p58, dev): "keine Schichtarbeit" was proposed as shift work "True"."""
+    p58 = extract_offer(posting("p58"))
+    assert p58.value("shift") is None
+    flagged = extract_offer("Produktionshelfer (m/w/d)\nArbeit im Schichtdienst, Vollzeit")
+    assert flagged.value("shift") is True and flagged.display("shift") == "ja"

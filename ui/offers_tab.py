@@ -1,6 +1,7 @@
 """The "Stellenangebote" tab of the staff app: upload an employer's file (e-mail with PDF/DOCX attachments, PDF,
 DOCX, HTML, TXT) or paste the text, see the prefilled form beside the original with every source span
-highlighted (all text HTML-escaped), correct, save (audit log), export JSON/CSV.
+highlighted (all text HTML-escaped), correct, save (audit log), export JSON/CSV; below, the list of saved offers
+(open one into the form, export one or all as JSON/CSV; opening and exporting are written to the audit log too).
 
 Uploads go through ui.security like the Redaktion's: only logged-in staff can upload, every upload is recorded
 for its user, and a call naming a file that user did not upload is refused (here again, before anything is
@@ -13,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ import gradio as gr
 from assistant.config import Settings
 from assistant.errors import UserFacingError
 from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
-from assistant.offers.export import offer_values, to_csv, to_jobposting
+from assistant.offers.export import coerce_values, offer_values, to_csv, to_jobposting
 from assistant.offers.model import FIELD_LABELS, NOT_FOUND, ExtractedOffer
 from assistant.offers.proposals import add_model_proposals
 from assistant.offers.reader import OFFER_EXTENSIONS, OfferSource
@@ -71,8 +73,29 @@ def _form_rows(offer: ExtractedOffer) -> list[list[str]]:
         ["Anforderungen", " | ".join(str(r.value) for r in offer.requirements) or NOT_FOUND]]
 
 
+SAVED_HEADERS = ["Nr.", "Gespeichert am", "von", "Stellenbezeichnung", "Arbeitgeber", "Arbeitsort", "Quelle"]
+
+
+def _rows_of_values(values: dict[str, Any]) -> list[list[str]]:
+    """The form rows of stored (checked) values."""
+    def shown(value: Any) -> str:
+        if value is None or value == "":
+            return NOT_FOUND
+        return ("ja" if value else "nein") if isinstance(value, bool) else str(value)
+    rows = [[label, shown(values.get(key))] for key, label in FIELD_LABELS.items()]
+    return rows + [["Anforderungen", " | ".join(values.get("requirements") or []) or NOT_FOUND]]
+
+
+def _saved_row(item: dict[str, Any]) -> list[str]:
+    when = time.strftime("%d.%m.%Y %H:%M", time.localtime(item["ts"]))
+    return [str(item["id"]), when, item["actor"], item.get("title") or NOT_FOUND, item.get("employer") or NOT_FOUND,
+            item.get("municipality") or NOT_FOUND, item["source_name"]]
+
+
 def _values_from_rows(rows: Any) -> dict[str, Any]:
     data = rows.values.tolist() if hasattr(rows, "values") else list(rows or [])
+    if isinstance(rows, dict):  # a Dataframe value as the API sends it: {"headers": …, "data": …}
+        data = list(rows.get("data") or [])
     by_label = {str(r[0]): str(r[1]) for r in data if len(r) >= 2}
     values: dict[str, Any] = {}
     for key, label in FIELD_LABELS.items():
@@ -80,7 +103,7 @@ def _values_from_rows(rows: Any) -> dict[str, Any]:
         values[key] = None if value in {"", NOT_FOUND} else value
     reqs = by_label.get("Anforderungen", NOT_FOUND)
     values["requirements"] = [] if reqs in {"", NOT_FOUND} else [r.strip() for r in reqs.split("|") if r.strip()]
-    return values
+    return coerce_values(values)
 
 
 def offer_candidates(sources: list[OfferSource]) -> list[dict[str, str]]:
@@ -205,6 +228,76 @@ class OffersTab:
             return REFUSAL
         return to_csv([_values_from_rows(rows)])
 
+    # --- the saved offers ------------------------------------------------------------------------------
+
+    def saved_list(self, request: gr.Request) -> list[list[str]]:
+        """The saved offers, newest first (nothing for a caller who is not staff)."""
+        if not self.access.user_of(request):
+            return []
+        return [_saved_row(item) for item in OfferStore(self.settings).list()]
+
+    def pick_saved(self, rows: Any, event: gr.SelectData) -> Any:
+        """The number of the saved offer whose row was clicked."""
+        data = rows.values.tolist() if hasattr(rows, "values") else list(rows or [])
+        index = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        try:
+            return int(data[int(index)][0])
+        except (IndexError, TypeError, ValueError):
+            return gr.skip()
+
+    def open_saved(self, offer_id: Any, request: gr.Request) -> tuple:
+        """Load a saved offer into the form (its checked values; the original text is not stored)."""
+        user = self.access.user_of(request)
+        if not user:
+            return self._error(REFUSAL)
+        item = self._saved(offer_id)
+        if item is None:
+            return self._error("Kein gespeichertes Stellenangebot mit dieser Nummer.")
+        self.access.audit(user, "offer-open", f"Stellenangebot {item['id']} geöffnet")
+        when = time.strftime("%d.%m.%Y %H:%M", time.localtime(item["ts"]))
+        note = (f"Gespeichertes Stellenangebot **{item['id']}** geöffnet (gespeichert am {when} von "
+                f"{html.escape(item['actor'])}, Quelle: {html.escape(item['source_name'])}). Das Original wird nicht "
+                "gespeichert; geänderte Werte werden mit „Speichern“ als neues Stellenangebot abgelegt.")
+        return (_rows_of_values(item), "", note, gr.update(choices=[], value=None, visible=False), [],
+                item["source_name"])
+
+    def export_saved(self, offer_id: Any, fmt: str, request: gr.Request) -> str:
+        """One saved offer (its number given) or all saved offers (no number) as JSON or CSV."""
+        user = self.access.user_of(request)
+        if not user:
+            return REFUSAL
+        store = OfferStore(self.settings)
+        if offer_id in (None, "", 0):
+            items = store.list(limit=10_000)
+        else:
+            item = self._saved(offer_id)
+            if item is None:
+                return "Kein gespeichertes Stellenangebot mit dieser Nummer."
+            items = [item]
+        if not items:
+            return "Es sind noch keine Stellenangebote gespeichert."
+        values = [coerce_values({k: v for k, v in item.items() if k not in {"id", "ts", "actor", "source_name"}})
+                  for item in items]
+        numbers = ", ".join(str(item["id"]) for item in items)
+        self.access.audit(user, "offer-export", f"Stellenangebote {numbers} als {fmt.upper()} exportiert"[:300])
+        if fmt == "csv":
+            return to_csv(values)
+        postings = [to_jobposting(v) for v in values]
+        return json.dumps(postings[0] if len(postings) == 1 else postings, ensure_ascii=False, indent=2)
+
+    def export_saved_json(self, offer_id: Any, request: gr.Request) -> str:
+        return self.export_saved(offer_id, "json", request)
+
+    def export_saved_csv(self, offer_id: Any, request: gr.Request) -> str:
+        return self.export_saved(offer_id, "csv", request)
+
+    def _saved(self, offer_id: Any) -> dict[str, Any] | None:
+        try:
+            number = int(float(offer_id))
+        except (TypeError, ValueError):
+            return None
+        return OfferStore(self.settings).get(number)
+
 
 def build_offers_tab(settings: Settings, access: OffersAccess) -> OffersTab:
     """Components and events of the tab; call inside `with gr.Tab("Stellenangebote"):`."""
@@ -232,13 +325,30 @@ def build_offers_tab(settings: Settings, access: OffersAccess) -> OffersTab:
     exported = gr.Code(label="Export", language="json")
     candidates = gr.State([])
     source_name = gr.State("eingefügter Text")
+    with gr.Accordion("Gespeicherte Stellenangebote", open=True):
+        saved = gr.Dataframe(headers=SAVED_HEADERS, datatype=["str"] * len(SAVED_HEADERS), interactive=False,
+                             label="Gespeicherte Stellenangebote (neueste zuerst; Zeile anklicken wählt die Nummer)",
+                             max_height=400)
+        with gr.Row():
+            saved_id = gr.Number(label="Nr. des gespeicherten Angebots (leer = alle beim Export)", precision=0,
+                                 value=None)  # no minimum: an empty field arrives as 0 and means "all"
+            refresh = gr.Button("Liste aktualisieren")
+            open_saved = gr.Button("Öffnen")
+            saved_json = gr.Button("Export JSON (schema.org)")
+            saved_csv = gr.Button("Export CSV")
 
     shown = [form, original, notice, pick, candidates, source_name]
     upload.upload(tab.read_file, [upload], [*shown, upload], api_name="angebot_datei", api_visibility="undocumented",
                   concurrency_limit=2)
     analyse.click(tab.read_text, [pasted], shown, api_name="angebot_text", api_visibility="undocumented")
     pick.input(tab.pick, [pick, candidates], shown, api_visibility="private")
-    save.click(tab.save, [form, source_name], [notice], api_visibility="private")
+    save.click(tab.save, [form, source_name], [notice], api_visibility="private").then(
+        tab.saved_list, None, [saved], api_visibility="private")
+    refresh.click(tab.saved_list, None, [saved], api_name="angebote_liste", api_visibility="undocumented")
+    saved.select(tab.pick_saved, [saved], [saved_id], api_visibility="private")
+    open_saved.click(tab.open_saved, [saved_id], shown, api_visibility="private")
+    saved_json.click(tab.export_saved_json, [saved_id], [exported], api_visibility="private")
+    saved_csv.click(tab.export_saved_csv, [saved_id], [exported], api_visibility="private")
     export_json.click(tab.export_json, [form], [exported], api_visibility="private")
     export_csv.click(tab.export_csv, [form], [exported], api_visibility="private")
     return tab

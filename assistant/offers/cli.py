@@ -29,6 +29,10 @@ def cmd_offer(args: argparse.Namespace, ws) -> int:  # noqa: ANN001 - Workspace,
             offer, _dropped = add_model_proposals(extract_offer(source.text[start:end], source.name), settings)
             offer.several_offers = len(spans) > 1
             offers.append(offer)
+    # the cover text of a mail ("anbei unser Stellenangebot") is no offer of its own when an attachment holds one
+    cover = [o for o in offers if o.source_name.endswith("(Text der E-Mail)") and "title" not in o.fields]
+    if cover and len(cover) < len(offers):
+        offers = [o for o in offers if o not in cover]
     if args.json:
         print(json.dumps([to_jobposting(offer_values(o)) for o in offers], ensure_ascii=False, indent=2))
         return 0

@@ -127,10 +127,12 @@ def score_offer(offer: ExtractedOffer, fields: dict) -> tuple[dict[str, Counts],
                 missed_present = True
         counts[key] = c
     gold_reqs = list(fields.get("requirements") or [])
-    preds = [str(r.value) for r in offer.requirements]
+    # a requirement matches by its normalised value ("Deutschkenntnisse (B2)") or by its span, since the labels
+    # are verbatim substrings of the text ("Deutschkenntnisse mindestens B2")
+    preds = [(str(r.value), r.raw) for r in offer.requirements]
     c, unused = Counts(), list(preds)
     for g in gold_reqs:
-        hit = next((p for p in unused if _text_match(p, g)), None)
+        hit = next((p for p in unused if _text_match(p[0], g) or _text_match(p[1], g)), None)
         if hit is None:
             c.fn += 1
         else:

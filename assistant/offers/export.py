@@ -7,6 +7,10 @@ import io
 from typing import Any
 
 from assistant.offers.model import FIELD_LABELS, ExtractedOffer, JobPosting
+from assistant.offers.normalise import german_number
+
+_NUMBER_KEYS = ("hours_per_week", "pay_amount")
+_FLAG_KEYS = ("shift", "pay_negotiable")
 
 _EMPLOYMENT = {"Vollzeit": "FULL_TIME", "Teilzeit": "PART_TIME", "Minijob": "PART_TIME", "befristet": "TEMPORARY",
                "Praktikum": "INTERN", "Ausbildung": "OTHER"}
@@ -19,7 +23,24 @@ def offer_values(offer: ExtractedOffer) -> dict[str, Any]:
     return values
 
 
+def coerce_values(values: dict[str, Any]) -> dict[str, Any]:
+    """Values as typed by staff in the form (all text) → numbers and flags where the field is one
+    ("38,5" → 38.5, "ja"/"True" → True); a number that cannot be read is kept as text."""
+    out = dict(values)
+    for key in _NUMBER_KEYS:
+        value = out.get(key)
+        if isinstance(value, str):
+            number = german_number(value.replace("€", "").replace("Euro", "").strip())
+            out[key] = number if number is not None else value
+    for key in _FLAG_KEYS:
+        value = out.get(key)
+        if isinstance(value, str):
+            out[key] = value.strip().lower() in {"true", "ja", "1", "x", "wahr"}
+    return out
+
+
 def to_jobposting(values: dict[str, Any]) -> dict[str, Any]:
+    values = coerce_values(values)
     employment = [_EMPLOYMENT[v] for v in (values.get("working_time_kind"), values.get("contract_kind")) if v in _EMPLOYMENT]
     salary = None
     if values.get("pay_amount") is not None or values.get("pay_tariff"):
@@ -39,7 +60,8 @@ def to_jobposting(values: dict[str, Any]) -> dict[str, Any]:
         jobStartDate=values.get("start_date"),
         validThrough=values.get("application_deadline"),
         baseSalary=salary,
-        workHours=f"{values['hours_per_week']:g} Stunden pro Woche" if values.get("hours_per_week") else None,
+        workHours=(f"{values['hours_per_week']:g} Stunden pro Woche" if isinstance(values.get("hours_per_week"), float)
+                   else values.get("hours_per_week") or None),
         qualifications=list(values.get("requirements") or []),
         applicationContact={"@type": "ContactPoint", **contact} if contact else None,
     )

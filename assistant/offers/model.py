@@ -57,7 +57,9 @@ class ExtractedOffer(BaseModel):
 
     def display(self, key: str) -> str:
         field = self.fields.get(key)
-        return NOT_FOUND if field is None else str(field.value)
+        if field is None:
+            return NOT_FOUND
+        return ("ja" if field.value else "nein") if isinstance(field.value, bool) else str(field.value)
 
 
 class JobPosting(BaseModel):

@@ -17,6 +17,9 @@ from assistant.errors import InvalidDocumentError
 from assistant.sources import generic
 from assistant.sources.limits import check_size, read_limited
 
+# typographic ligatures a PDF's text layer may hold ("qualiﬁziert"): the rules and the staff read plain letters
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 OFFER_EXTENSIONS: frozenset[str] = frozenset({".eml", ".pdf", ".docx", ".html", ".htm", ".txt", ".md"})
 MAX_PASTED_CHARS = 100_000
 
@@ -49,7 +52,7 @@ def _text_of(data: bytes, filename: str, settings: Settings) -> str:
 def _parsed_text(data: bytes, filename: str, settings: Settings) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix == ".pdf":
-        return _blocks_text(generic._parse_pdf(data, filename))
+        return _blocks_text(generic._parse_pdf(data, filename)).translate(_LIGATURES)
     if suffix == ".docx":
         return _blocks_text(generic._parse_docx(data, filename, settings))
     if suffix in {".html", ".htm"}:

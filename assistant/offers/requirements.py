@@ -24,18 +24,20 @@ _LANG = "|".join(LANGUAGES)
 _CEFR = r"[ABC][12](?:\.[12])?"
 
 HEAD_RX = re.compile(
-    r"(?:\b(?:Ihr|Dein|Euer) Profil\b|(?:^|(?<=\n))[ \t•*#-]*(?:Profil|Anforderungsprofil|"
+    r"(?:\b(?:Ihr|Dein|Euer) Profil\b|(?:^|(?<=\n))[ \t•*#-]*(?:(?:Ihre|Deine|Eure|Diese|Unsere|Die)\s+)?(?:Profil|Anforderungsprofil|"
     r"Voraussetzung(?:en)?(?: für (?:den Zugang zur Ausbildung|die Einstellung|die Bewerbung) (?:ist|sind))?|"
     r"Anforderungen|Das bringen Sie mit|Das bringst du mit|Was Sie mitbringen|Was du mitbringst|Was Sie auszeichnet|"
-    r"Was dich auszeichnet|Wir erwarten|Sie verfügen über|Sie bringen mit|Qualifikationen?|Mindestalter)\b|"
+    r"Was dich auszeichnet|Wir erwarten|Was wir erwarten|Das erwarten wir|Sie verfügen über|Sie bringen mit|Du bringst mit|"
+    r"Qualifikationen?|Mindestalter)\b|(?:^|(?<=\n))(?:Sie|Du)\s*(?:\.\.\.|…)(?=[ \t]*\n)|"
     r"(?P<list>\bmit den folgenden (?:Berufsabschlüssen|Abschlüssen|Qualifikationen) bewerben\b))\s*:?", re.IGNORECASE)
 END_RX = re.compile(
     r"\n\s*\n\s*(?:Wir bieten|Benefits|Unser Angebot|Ihre Aufgaben|Aufgaben|Sie erwartet|Was wir bieten|Bewerbung|"
     r"Kontakt)|\b(?:Benefits|Wir bieten|Unser Angebot|Sie erwartet|Was wir bieten)\b|"
     r"\n\s*(?:Erwünschte|Wünschenswerte)\s+(?:zusätzliche\s+)?(?:Qualifikationen|Kenntnisse)\s*:?\s*(?=\n)|"
-    r"(?:^|\n)\s*(?:Auf (?:Ihre|deine|eure) [^\n]{0,30}Bewerbung|Wir freuen uns auf|Haben wir (?:Ihr|dein) Interesse|"
+    r"(?:^|\n)\s*(?:Auf (?:Ihre|deine|eure) [^\n]{0,30}Bewerbung|Wir freuen uns auf|Haben wir (?:Ihr|dein) Interesse|Interessiert\?|"
+    r"Dann freut sich|Wir bieten (?:Ihnen|dir)|Darauf (?:kannst|können) (?:du|Du|Sie)|"
     r"Interesse geweckt|Bewerben Sie sich|Bewirb dich)", re.IGNORECASE)
-_NEW_ITEM = re.compile(r"[•·▪►✓✔*\-–]|\d{1,2}[.)]\s|[a-z]\)\s")  # a line starting like this opens an item
+_NEW_ITEM = re.compile(r"[•·▪►✓✔*\-–]|\.\.\.|…|\d{1,2}[.)]\s|[a-z]\)\s")  # a line starting like this opens an item
 _KEYWORD = r"(?:Erfahrung|Kenntnisse|Gute|Sehr gute|Abgeschlossene|Führerschein|Fahrerlaubnis|Bereitschaft|Freude|" \
            r"Teamfähigkeit|Zuverlässigkeit|Berufserfahrung)\b"
 # Items inside one line: bullets, semicolons, sentences (not after "bzw." and the like), and in lists flattened
@@ -45,14 +47,18 @@ _SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!usw)(
                        r"(?<=[a-zäöüß.)])\s+(?=" + _KEYWORD + r"))\s*")
 # …but not inside a phrase: "zwei Jahre Berufserfahrung", "Teamfähigkeit und Zuverlässigkeit"
 _NO_SPLIT_AFTER = re.compile(r"(?:\b(?:Jahre|Jahren|Jahr|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|"
-                             r"gute|sehr|und|oder|sowie|mit|in|im|der|die|das|eine?|bzw\.|z\.\s?B\.))$", re.IGNORECASE)
+                             r"gute|sehr|und|oder|sowie|mit|in|im|der|die|das|eine?|bzw\.|z\.\s?B\.)|(?-i:\b[a-zäöüß]{3,}e[nrsm]?))$",
+                             re.IGNORECASE)  # nor after a lower-case adjective ("eine gültige | Fahrerlaubnis")
+# a concept's body: no comma, semicolon or bracket, except a bracket of examples "(z.B. MySQL)"
+_BODY = r"(?:[^,;()\n]|\((?:z\.\s?B\.?|bspw\.|etwa|vorzugsweise|u\.\s?a\.)[^()\n]{0,80}\))"
 _STOP = (r"(?=\s+(?:von Vorteil|wünschenswert|erforderlich|vorausgesetzt|erwünscht|sind|ist|wäre|setzen wir)\b|"
-         r"[,;()\n]|\.(?:\s|$)|$)")
+         r"[,;)\n]|\((?!z\.\s?B|bspw\.|etwa|vorzugsweise|u\.\s?a\.)|\.(?:\s|$)|$)")
 
 LICENCE_RX = re.compile(
     r"(?:Führerschein|Fahrerlaubnis)(?:klassen?|\s+(?:der\s+)?Klassen?)?\s+(?:B|BE|C1|C1E|C|CE|D1|D|DE|L|T)"
     r"(?:\s*(?:/|,|und|oder)\s*(?:B|BE|C1|C1E|C|CE|D1|D|DE|L|T))*\b"
-    r"|\b(?:Klasse[- ](?:B|BE|C|CE|C1|C1E|D)[- ]Führerschein|(?:PKW|Pkw|LKW|Lkw)-Führerschein|Führerschein)\b"
+    r"|\b(?:Klasse[- ](?:B|BE|C|CE|C1|C1E|D)[- ]Führerschein|(?:PKW|Pkw|LKW|Lkw)-Führerschein|(?:gültige[rn]?\s+)?Führerschein|"
+    r"gültige[rn]?\s+Fahrerlaubnis)\b"
     r"|Staplerschein|Gabelstaplerschein|Flurförderzeugschein|Fahrerkarte|Modul(?:e)? 95|Personenbeförderungsschein|"
     r"Berufskraftfahrerqualifikation")
 LANGUAGE_RX = re.compile(
@@ -72,12 +78,31 @@ _CONCEPT_RXS: list[re.Pattern[str]] = [
     re.compile(r"(?:erfolgreich\s+)?abgeschlossene[n]?\s+(?:[\w-]+\s+)?(?:Berufs)?[Aa]usbildung\s+(?:als|zum|zur|im Bereich)"
                r"\s+[^,;()\n]{3,120}?" + _STOP),
     re.compile(r"(?:(?:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare)\s+)*"
-               r"(?:(?:\d{1,2}|ein|zwei|drei|vier|fünf)\s+(?:Jahre?n?\s+)?)?(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?"
-               r"(?:\s+(?:in|im|mit|bei|als|aus)\s+[^,;()\n]{3,90}?" + _STOP + ")?"),
-    re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+|erste\s+|sichere\s+)?\bKenntnisse\s+(?:in|im|mit|der|des|von|über)\s+"
-               r"[^,;()\n]{3,90}?" + _STOP),
+               r"(?:(?:\d{1,2}|ein|zwei|drei|vier|fünf)\s+(?:Jahre?n?\s+)?)?(?<![a-zäöüß])(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?"
+               r"(?:\s+(?:in|im|mit|bei|als|aus)\s+" + _BODY + r"{3,90}?" + _STOP + ")?"),
+    re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+|erste\s+|sichere\s+|fließende\s+|umfangreiche\s+)?\bKenntnisse\s+"
+               r"(?:in|im|mit|der|des|von|über)\s+" + _BODY + r"{3,90}?" + _STOP),
+    re.compile(r"(?:(?:[Ee]rfolgreich\s+)?[Aa]bgeschlossene[sn]?\s+)?(?:(?:einschlägige[sn]?|fachlich relevante[nm]?|technische[sn]?|"
+               r"kaufmännische[sn]?|passende[nm]?)\s+)?(?:Hochschul|Fachhochschul|Bachelor|Master)?[Ss]tudium"
+               r"(?:\s+(?:der|des|im Bereich|in|oder)\s+[^,;()\n]{3,80}?" + _STOP + ")?"),
+    re.compile(r"(?:abgeschlossene\s+)?(?:\w+e\s+)?(?:kaufmännische|technische|handwerkliche|pädagogische|pflegerische)"
+               r"\s+Ausbildung\b"),
+    re.compile(r"\beigene[nr]?\s+(?:Pkw|PKW|Fahrzeug|Auto)\b"),
+    re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+)?(?:[A-Z][\w]*-|[A-Z]{2,}\s)?[\w-]*Office-Kenntnisse|"
+               r"(?:(?:sehr\s+)?gute\s+)?[A-Z][\w]*-(?:Grund)?[Kk]enntnisse\b"),
+    # a language named without "-kenntnisse": "Sehr gutes Deutsch in Wort und Schrift", "Sicheres Deutsch"
+    re.compile(r"(?:(?:[Ss]ehr\s+)?[Gg]utes|[Ss]icheres|[Ff]ließendes|[Vv]erhandlungssicheres)\s+(?:" + _LANG + r")\b"
+               r"(?:\s+in Wort und Schrift)?"),
+    re.compile(r"(?:(?:sehr\s+)?gute\s+|erste\s+)?Vorkenntnisse\s+(?:in|im|mit)\s+[^,;()\n]{3,90}?" + _STOP),
+    re.compile(r"\bImmatrikulation\s+[^,;()\n]{3,90}?" + _STOP),
+    re.compile(r"\bNachweis\s+(?:nach dem|über)\s+[^,;()\n]{3,60}?" + _STOP),
     LICENCE_RX,
 ]
+# an item without a concept of the lexicon is kept only when it names a hard qualification (soft skills like
+# "Teamfähigkeit" are not labelled as requirements)
+_HARD_CUE_RX = re.compile(r"Studium|Ausbildung|Abschlu(?:ss|ß)|Qualifikation|Immatrikulation|Nachweis|Zeugnis|examiniert|"
+                          r"Pkw|PKW|Abitur|Kenntnisse|Erfahrung|Führerschein|Fahrerlaubnis|Zertifikat|Approbation|"
+                          r"Meister|Techniker|anerkannt|Schein\b|Sprachniveau", re.IGNORECASE)
 _FILLER_RX = re.compile(r"(?:\d{1,2}[.)]\s*|[a-z]\)\s*)?(?:(?:Du|Sie) (?:hast|haben|bist|sind|verfügst|verfügen|bringst|bringen)"
                         r"(?: über)?(?: bereits| schon| idealerweise)?\s+|(?:die|der|das|eine?)\s+(?=[a-zäöü]))?")
 _TRAIL_RX = re.compile(r"(?:\s+(?:ist|sind|wären?)?\s*(?:von Vorteil|wünschenswert|erforderlich|vorausgesetzt|erwünscht|"
@@ -107,6 +132,13 @@ def _joined_lines(text: str, begin: int, stop: int) -> Iterator[tuple[int, int]]
         spans.append([start, end])
     for start, end in spans:
         yield start, end
+
+
+def _lines_of(text: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -204,8 +236,14 @@ def extract_requirements(text: str) -> list[FieldValue]:
                         add(*_trim(text, cs, ce))
                     for ls, le, value in inner:
                         add(ls, le, value, language=True)
-                else:
+                elif in_list or _HARD_CUE_RX.search(text, s, e):
                     add(s, min(e, s + _MAX_ITEM))
+    else:  # no heading: the bulleted lines that name a qualification of the lexicon
+        for line_start, line_end in _lines_of(text):
+            if not re.match(r"[ \t]*[-•·▪*–]\s", text[line_start:line_end]):
+                continue
+            for cs, ce in _concepts(text, line_start, line_end):
+                add(*_trim(text, cs, ce))
     for m in LICENCE_RX.finditer(text):
         add(*m.span())
     for s, e, value in languages:

@@ -51,6 +51,11 @@ class OfferStore:
             rows = conn.execute("SELECT id, ts, actor, source_name, data FROM offers ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [{"id": r[0], "ts": r[1], "actor": r[2], "source_name": r[3], **json.loads(r[4])} for r in rows]
 
+    def get(self, offer_id: int) -> dict[str, Any] | None:
+        with self._connect() as conn:
+            row = conn.execute("SELECT id, ts, actor, source_name, data FROM offers WHERE id = ?", (int(offer_id),)).fetchone()
+        return None if row is None else {"id": row[0], "ts": row[1], "actor": row[2], "source_name": row[3], **json.loads(row[4])}
+
     def count(self) -> int:
         with self._connect() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM offers").fetchone()[0])
