@@ -136,10 +136,10 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and f"Chroma-Server 127.0.0.1:{server.port}" in out and "nicht erreichbar" in out, out
     from ui.app import AssistantApp
-    from ui.auth import UserStore
+    from assistant.accounts import UserStore
 
     ui = AssistantApp(Workspace(settings), UserStore(None), started_down)
-    assert "nicht erreichbar" in ui.store_hint() and "nicht erreichbar" in ui.store_hint(live=True)
+    assert "nicht erreichbar" in ui.shared.store_hint() and "nicht erreichbar" in ui.shared.store_hint(live=True)
     code, out = _cli(settings, monkeypatch, capsys, "ingest", str(note), "--name", "Notiz", "--visibility", "public")
     assert code == 1, out  # a service that failed, not refused input
     assert "Vektorspeicher (Chroma-Server" in out and "Der Index ist unverändert" in out, out
@@ -155,7 +155,7 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
     assert _lexical_answers(fresh) == len(QUESTIONS)
     assert _lexical_answers(started_down) == len(QUESTIONS)  # it noticed the server is back, but empty
     assert started_down.store_health.state is StoreState.EMPTY
-    assert "ist leer" in ui.store_hint() and "ist leer" in ui.store_hint(live=True)
+    assert "ist leer" in ui.shared.store_hint() and "ist leer" in ui.shared.store_hint(live=True)
 
     # --- another catalog's collection of the same name ------------------------------------------------
     other = Workspace(Settings(index_dir=tmp_path / "other", chroma_mode="server", chroma_host="127.0.0.1",
@@ -176,7 +176,7 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
         assert any(s.citation.startswith("§ 12") for s in result.sources)
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and "485 von 485 Vektoren vorhanden" in out, out
-    assert ui.store_hint() == "" and ui.store_hint(live=True) == ""
+    assert ui.shared.store_hint() == "" and ui.shared.store_hint(live=True) == ""
 
 
 def test_failure_after_the_switch_is_reported_as_such(server: ChromaServer, tmp_path: Path,

@@ -27,8 +27,8 @@ from assistant.config import Settings
 from assistant.privacy import find_personal_data
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
-from ui.auth import LoginThrottled, UserStore, add_user, hash_password, verify_password
-from ui.files import safe_upload_name, store_upload
+from assistant.accounts import LoginThrottled, UserStore, add_user, hash_password, verify_password
+from assistant.uploads import safe_upload_name, store_upload
 from ui.render import passage_html, sources_html, status_markdown
 
 STAFF = ("anna", "anna-passwort-1")
@@ -204,18 +204,18 @@ def test_handlers_check_the_role_themselves(server: Server, tmp_path: Path) -> N
     unknown = gr.Request(username="eve")  # a token of a user no longer in the users file
     chat = {"messages": [], "history": [], "last": None}
     for request in (nobody, unknown):
-        out = list(core.ask_staff("Was regelt § 22 SGB II?", chat, request))
+        out = list(core.staff.ask_staff("Was regelt § 22 SGB II?", chat, request))
         assert len(out) == 1 and out[0][-1]["value"] == REFUSAL
-        assert core.feedback_up("x", chat, request)[0] == REFUSAL
-        assert core.clear_staff_chat(request)[-1]["value"] == REFUSAL
-        assert core.staff_welcome(request) == REFUSAL
+        assert core.staff.feedback_up("x", chat, request)[0] == REFUSAL
+        assert core.staff.clear_staff_chat(request)[-1]["value"] == REFUSAL
+        assert core.staff.staff_welcome(request) == REFUSAL
     for request in (nobody, staff, unknown):  # staff is not editor
-        assert core.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
+        assert core.editor.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
         pending = [{"path": str(broken), "file": "kaputt.pdf", "name": "X", "visibility": "public"}]
-        assert core.ingest_pending(pending, request)[0] == REFUSAL
-        assert core.withdraw("SGB II", True, request)[0] == REFUSAL
-        assert core.editor_load(request)[0] == REFUSAL
-        assert core.discard_pending(pending, request)[0] == REFUSAL and broken.exists()
+        assert core.editor.ingest_pending(pending, request)[0] == REFUSAL
+        assert core.editor.withdraw("SGB II", True, request)[0] == REFUSAL
+        assert core.editor.editor_load(request)[0] == REFUSAL
+        assert core.editor.discard_pending(pending, request)[0] == REFUSAL and broken.exists()
     assert _snapshot(server.ws) == before
 
 
@@ -313,18 +313,18 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     users = UserStore(_users_file(tmp_path))
     core = AssistantApp(ws, users)
     editor = gr.Request(username=EDITOR[0])
-    assert "Index ist noch leer" in core.index_hint()
-    steps = list(core.ask_citizen("Wie hoch ist der Regelbedarf?", None))
+    assert "Index ist noch leer" in core.shared.index_hint()
+    steps = list(core.citizen.ask_citizen("Wie hoch ist der Regelbedarf?", None))
     assert "nicht verfügbar" in steps[-1][-1]["value"]  # a German hint instead of a crash
 
     v1 = tmp_path / "Hausrichtlinie.md"
     v1.write_text("# Hausrichtlinie\n\n## Erreichbarkeit\n\nDas Jobcenter ist montags bis freitags erreichbar.\n\n"
                   "## Umzug\n\nEin Umzug ist vorher mitzuteilen.\n", encoding="utf-8")
-    message, pending, confirm = core.preview_uploads([as_upload(core, EDITOR[0], v1)], "intern", "Hausrichtlinie",
+    message, pending, confirm = core.editor.preview_uploads([as_upload(core, EDITOR[0], v1)], "intern", "Hausrichtlinie",
                                                      [], editor)
     assert "Neues Dokument: Hausrichtlinie" in message and confirm["interactive"] is True and len(pending) == 1
     assert ws.catalog.active_versions() == []  # the preview changes nothing
-    result = core.ingest_pending(pending, editor)
+    result = core.editor.ingest_pending(pending, editor)
     assert "aufgenommen" in result[0], result[0]
     assert [v.name for v in ws.catalog.active_versions()] == ["Hausrichtlinie"]
     assert ws.catalog.active_version("Hausrichtlinie").visibility == "internal"
@@ -332,15 +332,15 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v2 = tmp_path / "Hausrichtlinie_neu.md"
     v2.write_text(v1.read_text(encoding="utf-8").replace("vorher mitzuteilen", "mindestens vier Wochen vorher "
                                                          "mitzuteilen"), encoding="utf-8")
-    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], v2)], "automatisch", "Hausrichtlinie", [],
+    message, pending, _ = core.editor.preview_uploads([as_upload(core, EDITOR[0], v2)], "automatisch", "Hausrichtlinie", [],
                                                editor)
     assert "Neue Version: Hausrichtlinie" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
     assert "Sichtbarkeit: intern" in message  # a new version keeps the document's visibility
-    core.ingest_pending(pending, editor)
+    core.editor.ingest_pending(pending, editor)
     assert ws.catalog.active_version("Hausrichtlinie").id != ws.catalog.versions_of("Hausrichtlinie")[0].id
 
-    assert "bestätigen" in core.withdraw("Hausrichtlinie", False, editor)[0]
-    assert "zurückgezogen" in core.withdraw("Hausrichtlinie", True, editor)[0]
+    assert "bestätigen" in core.editor.withdraw("Hausrichtlinie", False, editor)[0]
+    assert "zurückgezogen" in core.editor.withdraw("Hausrichtlinie", True, editor)[0]
     assert ws.catalog.active_versions() == []
     actions = [(actor, action) for _, actor, action, _ in ws.catalog.audit_log()]
     assert (EDITOR[0], "ingest") in actions and (EDITOR[0], "remove") in actions
