@@ -30,7 +30,7 @@ from assistant.ingest import Ingestor
 from assistant.model import Audience, Visibility
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
-from conftest import CORPUS
+from conftest import CORPUS, free_port
 
 QUESTIONS = ["Wie lange dauert die Karenzzeit beim Vermögen?", "Was regelt § 20 SGB II?",
              "Welche Kosten der Unterkunft und Heizung werden übernommen?"]
@@ -43,9 +43,7 @@ class ChromaServer:
     def __init__(self) -> None:
         self.binary = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
         assert self.binary, "the chroma CLI ships with the chromadb package"
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
     def start(self, data: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import socket
 import threading
 import time
 import uuid
@@ -26,6 +25,7 @@ from assistant.answering.types import Answer, AnswerChecks, AnswerMode, Source
 from assistant.config import Settings
 from assistant.privacy import find_personal_data
 from assistant.workspace import Workspace
+from conftest import free_port
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
 from assistant.accounts import LoginThrottled, UserStore, add_user, hash_password, verify_password
 from assistant.uploads import safe_upload_name, store_upload
@@ -47,12 +47,6 @@ class Server:
         client = Client(self.url + path, auth=auth, verbose=False)
         self.clients.append(client)  # closed before the server stops (their heartbeat streams stay open)
         return client
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _snapshot(ws: Workspace) -> tuple:
@@ -86,7 +80,7 @@ def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory)
 def serve(ws: Workspace, users: UserStore):
     """The real app on a free loopback port in a thread, for as long as the generator is not closed."""
     app, core = create_app(ws, users)
-    port = _free_port()
+    port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                        timeout_graceful_shutdown=1))
     thread = threading.Thread(target=srv.run, daemon=True)
