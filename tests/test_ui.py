@@ -254,6 +254,31 @@ def test_staff_sees_internal_documents_and_their_files(server: Server) -> None:
         assert response.status_code == 200 and "Mietobergrenzen" in response.text
 
 
+def test_streamed_partials_do_not_read_the_catalog_for_links(built_workspace: Workspace, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated answer streams many partials; the files behind its sources are looked up once per answer."""
+    from test_llm_backends import MODEL, Scenario, fake_server
+
+    scenario = Scenario(chunks=["Das regelt ", "die Weisung ", "in Randzeichen ", "21.27 [1]."])
+    with fake_server(scenario) as url:
+        settings = built_workspace.settings.model_copy(update={
+            "llm_backend": "openai", "llm_model": MODEL, "llm_base_url": url, "llm_timeout_s": 5,
+            "llm_probe_timeout_s": 1, "faq_enabled": False, "calculators_enabled": False})
+        ws = Workspace(settings)
+        core = AssistantApp(ws, UserStore(_users_file(tmp_path)))
+        reads: list[str] = []
+        for method in ("active_versions", "active_version", "active_version_by_id"):
+            original = getattr(ws.catalog, method)
+            monkeypatch.setattr(ws.catalog, method,
+                                lambda *a, _m=method, _o=original, **k: reads.append(_m) or _o(*a, **k))
+        steps = list(core.staff.ask_staff("Was steht in Rz. 21.27?", None, gr.Request(username=STAFF[0])))
+    panels = [step[2] for step in steps if isinstance(step[2], str)]
+    assert len(panels) >= 3, len(steps)  # streamed partials and the final answer each show the sources
+    assert all("/dateien/" in panel and "#page=" in panel for panel in panels), panels[-1]
+    # one read for the empty-index check before answering, one for the links: not one per partial and source
+    assert reads == ["active_versions", "active_versions"], reads
+
+
 def test_guideline_pdf_is_served_with_page(server: Server) -> None:
     client = server.client("/")
     _messages, sources, *_ = client.predict("Was steht in Rz. 21.27?", api_name="/frage")
