@@ -179,8 +179,8 @@ def test_retrieval_agreement_lifts_the_entry_whose_sections_were_found(built_wor
 
 
 def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp_path: Path) -> None:
-    from ui.app import AssistantApp
     from assistant.accounts import UserStore, add_user
+    from ui.app import AssistantApp
 
     users_path = tmp_path / "users.toml"
     add_user(users_path, "erik", "editor", "erik-passwort-1")

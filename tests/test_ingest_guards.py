@@ -97,8 +97,8 @@ def test_redaktion_preview_shows_changes_and_needs_the_confirmation_box(index_co
     import gradio as gr
 
     from test_ui import EDITOR, _users_file, as_upload
-    from ui.app import AssistantApp
     from assistant.accounts import UserStore
+    from ui.app import AssistantApp
 
     index_copy = same_index(index_copy, embedding_seconds_per_unit=0.02)  # no measurement needed here
     core = AssistantApp(index_copy, UserStore(_users_file(tmp_path)))
@@ -187,8 +187,8 @@ def test_redaktion_cancel_button_stops_the_running_ingestion(index_copy: Workspa
     import gradio as gr
 
     from test_ui import EDITOR, _users_file, as_upload
-    from ui.app import AssistantApp
     from assistant.accounts import UserStore
+    from ui.app import AssistantApp
 
     index_copy = same_index(index_copy, embedding_batch_size=4, embedding_seconds_per_unit=0.02)
     core = AssistantApp(index_copy, UserStore(_users_file(tmp_path)))

@@ -24,6 +24,7 @@ import pytest
 from gradio.utils import get_upload_folder
 from gradio_client import Client, handle_file
 
+from assistant.accounts import LoginThrottle, LoginThrottled, UserStore, add_user
 from assistant.answering.types import Answer, AnswerMode
 from assistant.config import Settings
 from assistant.ingest import Ingestor
@@ -31,7 +32,6 @@ from assistant.model import Visibility
 from assistant.offers.store import OfferStore
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, STAFF_PATH
-from assistant.accounts import LoginThrottle, LoginThrottled, UserStore, add_user
 from ui.render import chat_text, md_text
 from ui.security import UploadRegistry
 

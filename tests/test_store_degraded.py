@@ -133,8 +133,8 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
 
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and f"Chroma-Server 127.0.0.1:{server.port}" in out and "nicht erreichbar" in out, out
-    from ui.app import AssistantApp
     from assistant.accounts import UserStore
+    from ui.app import AssistantApp
 
     ui = AssistantApp(Workspace(settings), UserStore(None), started_down)
     assert "nicht erreichbar" in ui.shared.store_hint() and "nicht erreichbar" in ui.shared.store_hint(live=True)

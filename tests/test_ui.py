@@ -21,14 +21,14 @@ import pytest
 import uvicorn
 from gradio_client import Client, handle_file
 
+from assistant.accounts import LoginThrottled, UserStore, add_user, hash_password, verify_password
 from assistant.answering.types import Answer, AnswerChecks, AnswerMode, Source
 from assistant.config import Settings
 from assistant.privacy import find_personal_data
+from assistant.uploads import safe_upload_name, store_upload
 from assistant.workspace import Workspace
 from conftest import free_port
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
-from assistant.accounts import LoginThrottled, UserStore, add_user, hash_password, verify_password
-from assistant.uploads import safe_upload_name, store_upload
 from ui.render import passage_html, sources_html, status_markdown
 
 STAFF = ("anna", "anna-passwort-1")
