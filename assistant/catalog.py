@@ -176,6 +176,14 @@ class Catalog:
         ).fetchone()
         return self._version(row) if row else None
 
+    def active_version_by_id(self, version_id: int) -> VersionInfo | None:
+        """The version with this id if it is the active version of its document (what /dateien/ may serve)."""
+        row = self._conn.execute(
+            "SELECT v.* FROM versions v JOIN documents d ON d.active_version = v.id WHERE v.id = ?",
+            (version_id,),
+        ).fetchone()
+        return self._version(row) if row else None
+
     def versions_of(self, name: str) -> list[VersionInfo]:
         rows = self._conn.execute("SELECT * FROM versions WHERE name = ? ORDER BY id", (name,)).fetchall()
         return [self._version(r) for r in rows]
@@ -312,6 +320,18 @@ class Catalog:
         with self.transaction() as conn:
             conn.execute("INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?)",
                          (time.time(), actor, question, answer, rating, comment))
+
+    def feedback_count(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+
+    def purge_feedback(self, older_than_days: float, now: float | None = None) -> int:
+        """Delete feedback older than the retention period; returns how many rows went. 0 days keeps everything."""
+        if older_than_days <= 0:
+            return 0
+        cutoff = (time.time() if now is None else now) - older_than_days * 86400
+        with self.transaction() as conn:
+            cur = conn.execute("DELETE FROM feedback WHERE ts < ?", (cutoff,))
+        return cur.rowcount or 0
 
     @staticmethod
     def _audit(conn: sqlite3.Connection, actor: str, action: str, detail: str) -> None:

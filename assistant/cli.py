@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .accounts import ROLES
 from .errors import UserFacingError
 from .model import Audience, Visibility
 from .workspace import Workspace
@@ -287,7 +288,7 @@ def cmd_serve(args: argparse.Namespace, ws: Workspace) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import uvicorn
 
-    from ui.app import create_app
+    from ui.app import create_app  # the only place the core imports the web app, and only when serving
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app, _ = create_app(ws)
@@ -304,7 +305,7 @@ def cmd_serve(args: argparse.Namespace, ws: Workspace) -> int:
 def cmd_add_user(args: argparse.Namespace, ws: Workspace) -> int:
     import getpass
 
-    from ui.auth import add_user
+    from .accounts import add_user
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -430,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("add-user", help="ein Konto für die Web-Oberfläche anlegen oder ändern")
     p.add_argument("name")
-    p.add_argument("--role", choices=["staff", "editor"], required=True)
+    p.add_argument("--role", choices=list(ROLES), required=True)
     p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe lesen")
     p.set_defaults(func=cmd_add_user)
 

@@ -33,8 +33,8 @@ from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from assistant.config import get_settings  # noqa: E402
 from assistant.workspace import Workspace  # noqa: E402
+from assistant.accounts import UserStore, add_user  # noqa: E402
 from ui.app import EDITOR_PATH, STAFF_PATH, create_app  # noqa: E402
-from ui.auth import UserStore, add_user  # noqa: E402
 
 CITIZEN_QUESTION = "Bekomme ich mehr Geld, wenn ich mein Kind allein erziehe?"
 STAFF_QUESTION = "Welche Absetzbeträge gelten bei Erwerbstätigkeit nach § 11b SGB II?"

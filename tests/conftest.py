@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,13 @@ SHARED = PROJECT_ROOT.parent / "shared"
 CORPUS_SOURCES = SHARED / "corpus-sources"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
 CORPUS = PROJECT_ROOT / "corpus"
+
+
+def free_port() -> int:
+    """A loopback port with nothing listening (bound and released) for a test server or a dead endpoint."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

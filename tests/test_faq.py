@@ -179,8 +179,8 @@ def test_retrieval_agreement_lifts_the_entry_whose_sections_were_found(built_wor
 
 
 def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp_path: Path) -> None:
+    from assistant.accounts import UserStore, add_user
     from ui.app import AssistantApp
-    from ui.auth import UserStore, add_user
 
     users_path = tmp_path / "users.toml"
     add_user(users_path, "erik", "editor", "erik-passwort-1")
@@ -189,13 +189,13 @@ def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp
     entry = next(e for e in ENTRIES if "§ 11b Abs. 3 SGB II" in e.citations)
     entry_id = f"redaktion-test-{uuid.uuid4().hex[:8]}"  # new in every run, also on a reused JCA_TEST_INDEX
     text = to_toml(replace(entry, id=entry_id))
-    assert "Prüfung bestanden" in core.faq_preview(text, editor)
+    assert "Prüfung bestanden" in core.editor.faq_preview(text, editor)
     bad = text.replace(entry.texts["de"].answer, entry.texts["de"].answer + " Es gibt 4711 Euro extra.")
-    assert "4711" in core.faq_preview(bad, editor)
-    assert "Nicht gespeichert" in core.faq_save(bad, editor)[0]
-    assert core.faq_save(text, staff)[0].startswith("Keine Berechtigung")
-    assert "Gespeichert" in core.faq_save(text, editor)[0]
-    assert "Zurückgezogen" in core.faq_retire(entry_id, True, editor)[0]
+    assert "4711" in core.editor.faq_preview(bad, editor)
+    assert "Nicht gespeichert" in core.editor.faq_save(bad, editor)[0]
+    assert core.editor.faq_save(text, staff)[0].startswith("Keine Berechtigung")
+    assert "Gespeichert" in core.editor.faq_save(text, editor)[0]
+    assert "Zurückgezogen" in core.editor.faq_retire(entry_id, True, editor)[0]
     statuses = {e.entry.id: e.status for e in FaqStore(built_workspace.catalog).entries()}
     assert statuses[entry_id] is EntryStatus.RETIRED
     actions = [b for _, a, b, _ in built_workspace.catalog.audit_log(20) if a == "erik"]

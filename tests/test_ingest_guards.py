@@ -97,8 +97,8 @@ def test_redaktion_preview_shows_changes_and_needs_the_confirmation_box(index_co
     import gradio as gr
 
     from test_ui import EDITOR, _users_file, as_upload
+    from assistant.accounts import UserStore
     from ui.app import AssistantApp
-    from ui.auth import UserStore
 
     index_copy = same_index(index_copy, embedding_seconds_per_unit=0.02)  # no measurement needed here
     core = AssistantApp(index_copy, UserStore(_users_file(tmp_path)))
@@ -106,14 +106,14 @@ def test_redaktion_preview_shows_changes_and_needs_the_confirmation_box(index_co
     law_units = index_copy.catalog.active_version("SGB II").n_units
     note = tmp_path / "note.md"
     note.write_text("# Notiz\n\nNur eine interne Notiz.\n", encoding="utf-8")
-    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], note)], "intern", "SGB II", [], editor)
+    message, pending, _ = core.editor.preview_uploads([as_upload(core, EDITOR[0], note)], "intern", "SGB II", [], editor)
     assert f"Art: Gesetz → Sonstiges · Sichtbarkeit: öffentlich → intern · Einheiten: {law_units} → 1" in message
     before = snapshot(index_copy)
-    refused = core.ingest_pending(pending, editor)[0]
+    refused = core.editor.ingest_pending(pending, editor)[0]
     assert "grundlegend" in refused and "Der Index ist unverändert" in refused
     assert snapshot(index_copy) == before and citizen_sees_section_20(index_copy)
-    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], note)], "intern", "SGB II", [], editor)
-    done = core.ingest_pending(pending, editor, True)[0]
+    message, pending, _ = core.editor.preview_uploads([as_upload(core, EDITOR[0], note)], "intern", "SGB II", [], editor)
+    done = core.editor.ingest_pending(pending, editor, True)[0]
     assert "Erledigt" in done, done
     assert index_copy.catalog.active_version("SGB II").n_units == 1
 
@@ -187,25 +187,25 @@ def test_redaktion_cancel_button_stops_the_running_ingestion(index_copy: Workspa
     import gradio as gr
 
     from test_ui import EDITOR, _users_file, as_upload
+    from assistant.accounts import UserStore
     from ui.app import AssistantApp
-    from ui.auth import UserStore
 
     index_copy = same_index(index_copy, embedding_batch_size=4, embedding_seconds_per_unit=0.02)
     core = AssistantApp(index_copy, UserStore(_users_file(tmp_path)))
     editor = gr.Request(username=EDITOR[0])
     doc = big_markdown(tmp_path / "handbuch.md", 1500)
-    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], doc)], "intern", "Handbuch", [], editor)
+    message, pending, _ = core.editor.preview_uploads([as_upload(core, EDITOR[0], doc)], "intern", "Handbuch", [], editor)
     assert "einzubetten: 1500 Einheiten, unter 1 min" in message, message  # 1,500 × 0.02 s
-    assert core.cancel_ingest(editor) == "Es läuft gerade keine Aufnahme."
+    assert core.editor.cancel_ingest(editor) == "Es läuft gerade keine Aufnahme."
     before = snapshot(index_copy)
     result: list[str] = []
-    worker = threading.Thread(target=lambda: result.append(core.ingest_pending(pending, editor)[0]))
+    worker = threading.Thread(target=lambda: result.append(core.editor.ingest_pending(pending, editor)[0]))
     start = time.monotonic()
     worker.start()
-    while not core._ingest_lock.locked() and time.monotonic() - start < 10:
+    while not core.editorial.ingesting and time.monotonic() - start < 10:
         time.sleep(0.05)
     time.sleep(1.0)  # well into the embedding (1,500 new texts take far longer)
-    assert "Abbruch angefordert" in core.cancel_ingest(editor)
+    assert "Abbruch angefordert" in core.editor.cancel_ingest(editor)
     worker.join(timeout=60)
     assert not worker.is_alive()
     assert "Abgebrochen" in result[0] and "unverändert" in result[0], result[0]

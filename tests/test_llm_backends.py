@@ -11,7 +11,6 @@ the finished text, and that every kind of failure ends in the extractive answer 
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -29,6 +28,7 @@ from assistant.config import Settings
 from assistant.model import Audience, Unit
 from assistant.retrieval.query import analyse_query
 from assistant.retrieval.retriever import Hit, RetrievalResult
+from conftest import free_port
 
 MODEL = "testmodel:7b"
 
@@ -137,13 +137,6 @@ def fake_server(scenario: Scenario) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def free_port() -> int:
-    """A port with nothing listening (bound and released)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- a fixed retrieval result, so these tests need no index -------------------------------------

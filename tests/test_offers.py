@@ -229,7 +229,7 @@ def test_model_proposals_are_kept_only_when_found_in_the_source() -> None:
 
 
 def test_model_proposals_match_normalised_forms_and_a_dead_server_changes_nothing() -> None:
-    from test_llm_backends import free_port
+    from conftest import free_port
 
     from assistant.offers.proposals import add_model_proposals, ground
 

@@ -24,6 +24,7 @@ import pytest
 from gradio.utils import get_upload_folder
 from gradio_client import Client, handle_file
 
+from assistant.accounts import LoginThrottle, LoginThrottled, UserStore, add_user
 from assistant.answering.types import Answer, AnswerMode
 from assistant.config import Settings
 from assistant.ingest import Ingestor
@@ -31,7 +32,6 @@ from assistant.model import Visibility
 from assistant.offers.store import OfferStore
 from assistant.workspace import Workspace
 from ui.app import EDITOR_PATH, STAFF_PATH
-from ui.auth import LoginThrottle, LoginThrottled, UserStore, add_user
 from ui.render import chat_text, md_text
 from ui.security import UploadRegistry
 
@@ -100,7 +100,7 @@ def test_preview_handler_itself_refuses_paths_it_did_not_receive(server: Server,
     secret.write_text("# Intern\n\nNur für den Dienstgebrauch.\n", encoding="utf-8")
     uploads = server.ws.settings.uploads_dir
     stored_before = sorted(uploads.rglob("*")) if uploads.exists() else []
-    message, pending, _ = server.core.preview_uploads([str(secret)], "öffentlich", None, [],
+    message, pending, _ = server.core.editor.preview_uploads([str(secret)], "öffentlich", None, [],
                                                       gr.Request(username=EDITOR[0]))
     assert "nicht in dieser Sitzung hochgeladen" in message and pending == []
     assert (sorted(uploads.rglob("*")) if uploads.exists() else []) == stored_before
@@ -343,7 +343,7 @@ def test_role_change_and_logout_end_the_sessions(server: Server, tmp_path: Path)
 
 
 def test_logout_link_stays_in_the_tab_and_logs_out_of_both_apps(server: Server) -> None:
-    welcome = server.core.staff_welcome(gr.Request(username=EDITOR[0]))
+    welcome = server.core.staff.staff_welcome(gr.Request(username=EDITOR[0]))
     assert 'href="/abmelden" target="_self"' in welcome and "_blank" not in welcome
     with httpx.Client(base_url=server.url) as http:
         _login(http, EDITOR_PATH, EDITOR)

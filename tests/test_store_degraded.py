@@ -30,7 +30,7 @@ from assistant.ingest import Ingestor
 from assistant.model import Audience, Visibility
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
-from conftest import CORPUS
+from conftest import CORPUS, free_port
 
 QUESTIONS = ["Wie lange dauert die Karenzzeit beim Vermögen?", "Was regelt § 20 SGB II?",
              "Welche Kosten der Unterkunft und Heizung werden übernommen?"]
@@ -43,9 +43,7 @@ class ChromaServer:
     def __init__(self) -> None:
         self.binary = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
         assert self.binary, "the chroma CLI ships with the chromadb package"
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
     def start(self, data: Path) -> None:
@@ -135,11 +133,11 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
 
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and f"Chroma-Server 127.0.0.1:{server.port}" in out and "nicht erreichbar" in out, out
+    from assistant.accounts import UserStore
     from ui.app import AssistantApp
-    from ui.auth import UserStore
 
     ui = AssistantApp(Workspace(settings), UserStore(None), started_down)
-    assert "nicht erreichbar" in ui.store_hint() and "nicht erreichbar" in ui.store_hint(live=True)
+    assert "nicht erreichbar" in ui.shared.store_hint() and "nicht erreichbar" in ui.shared.store_hint(live=True)
     code, out = _cli(settings, monkeypatch, capsys, "ingest", str(note), "--name", "Notiz", "--visibility", "public")
     assert code == 1, out  # a service that failed, not refused input
     assert "Vektorspeicher (Chroma-Server" in out and "Der Index ist unverändert" in out, out
@@ -155,7 +153,7 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
     assert _lexical_answers(fresh) == len(QUESTIONS)
     assert _lexical_answers(started_down) == len(QUESTIONS)  # it noticed the server is back, but empty
     assert started_down.store_health.state is StoreState.EMPTY
-    assert "ist leer" in ui.store_hint() and "ist leer" in ui.store_hint(live=True)
+    assert "ist leer" in ui.shared.store_hint() and "ist leer" in ui.shared.store_hint(live=True)
 
     # --- another catalog's collection of the same name ------------------------------------------------
     other = Workspace(Settings(index_dir=tmp_path / "other", chroma_mode="server", chroma_host="127.0.0.1",
@@ -176,7 +174,7 @@ def test_server_down_then_back_empty_then_foreign(server: ChromaServer, tmp_path
         assert any(s.citation.startswith("§ 12") for s in result.sources)
     code, out = _cli(settings, monkeypatch, capsys, "status")
     assert code == 0 and "485 von 485 Vektoren vorhanden" in out, out
-    assert ui.store_hint() == "" and ui.store_hint(live=True) == ""
+    assert ui.shared.store_hint() == "" and ui.shared.store_hint(live=True) == ""
 
 
 def test_failure_after_the_switch_is_reported_as_such(server: ChromaServer, tmp_path: Path,

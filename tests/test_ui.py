@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import socket
 import threading
 import time
 import uuid
@@ -22,13 +21,14 @@ import pytest
 import uvicorn
 from gradio_client import Client, handle_file
 
+from assistant.accounts import LoginThrottled, UserStore, add_user, hash_password, verify_password
 from assistant.answering.types import Answer, AnswerChecks, AnswerMode, Source
 from assistant.config import Settings
 from assistant.privacy import find_personal_data
+from assistant.uploads import safe_upload_name, store_upload
 from assistant.workspace import Workspace
+from conftest import free_port
 from ui.app import EDITOR_PATH, REFUSAL, STAFF_PATH, AssistantApp, create_app
-from ui.auth import LoginThrottled, UserStore, add_user, hash_password, verify_password
-from ui.files import safe_upload_name, store_upload
 from ui.render import passage_html, sources_html, status_markdown
 
 STAFF = ("anna", "anna-passwort-1")
@@ -47,12 +47,6 @@ class Server:
         client = Client(self.url + path, auth=auth, verbose=False)
         self.clients.append(client)  # closed before the server stops (their heartbeat streams stay open)
         return client
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _snapshot(ws: Workspace) -> tuple:
@@ -86,7 +80,7 @@ def server(built_workspace: Workspace, tmp_path_factory: pytest.TempPathFactory)
 def serve(ws: Workspace, users: UserStore):
     """The real app on a free loopback port in a thread, for as long as the generator is not closed."""
     app, core = create_app(ws, users)
-    port = _free_port()
+    port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                        timeout_graceful_shutdown=1))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -204,18 +198,18 @@ def test_handlers_check_the_role_themselves(server: Server, tmp_path: Path) -> N
     unknown = gr.Request(username="eve")  # a token of a user no longer in the users file
     chat = {"messages": [], "history": [], "last": None}
     for request in (nobody, unknown):
-        out = list(core.ask_staff("Was regelt § 22 SGB II?", chat, request))
+        out = list(core.staff.ask_staff("Was regelt § 22 SGB II?", chat, request))
         assert len(out) == 1 and out[0][-1]["value"] == REFUSAL
-        assert core.feedback_up("x", chat, request)[0] == REFUSAL
-        assert core.clear_staff_chat(request)[-1]["value"] == REFUSAL
-        assert core.staff_welcome(request) == REFUSAL
+        assert core.staff.feedback_up("x", chat, request)[0] == REFUSAL
+        assert core.staff.clear_staff_chat(request)[-1]["value"] == REFUSAL
+        assert core.staff.staff_welcome(request) == REFUSAL
     for request in (nobody, staff, unknown):  # staff is not editor
-        assert core.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
+        assert core.editor.preview_uploads([str(broken)], "automatisch", None, [], request)[0] == REFUSAL
         pending = [{"path": str(broken), "file": "kaputt.pdf", "name": "X", "visibility": "public"}]
-        assert core.ingest_pending(pending, request)[0] == REFUSAL
-        assert core.withdraw("SGB II", True, request)[0] == REFUSAL
-        assert core.editor_load(request)[0] == REFUSAL
-        assert core.discard_pending(pending, request)[0] == REFUSAL and broken.exists()
+        assert core.editor.ingest_pending(pending, request)[0] == REFUSAL
+        assert core.editor.withdraw("SGB II", True, request)[0] == REFUSAL
+        assert core.editor.editor_load(request)[0] == REFUSAL
+        assert core.editor.discard_pending(pending, request)[0] == REFUSAL and broken.exists()
     assert _snapshot(server.ws) == before
 
 
@@ -258,6 +252,31 @@ def test_staff_sees_internal_documents_and_their_files(server: Server) -> None:
         http.post(STAFF_PATH + "/login", data={"username": STAFF[0], "password": STAFF[1]})
         response = http.get(link.group(1))
         assert response.status_code == 200 and "Mietobergrenzen" in response.text
+
+
+def test_streamed_partials_do_not_read_the_catalog_for_links(built_workspace: Workspace, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated answer streams many partials; the files behind its sources are looked up once per answer."""
+    from test_llm_backends import MODEL, Scenario, fake_server
+
+    scenario = Scenario(chunks=["Das regelt ", "die Weisung ", "in Randzeichen ", "21.27 [1]."])
+    with fake_server(scenario) as url:
+        settings = built_workspace.settings.model_copy(update={
+            "llm_backend": "openai", "llm_model": MODEL, "llm_base_url": url, "llm_timeout_s": 5,
+            "llm_probe_timeout_s": 1, "faq_enabled": False, "calculators_enabled": False})
+        ws = Workspace(settings)
+        core = AssistantApp(ws, UserStore(_users_file(tmp_path)))
+        reads: list[str] = []
+        for method in ("active_versions", "active_version", "active_version_by_id"):
+            original = getattr(ws.catalog, method)
+            monkeypatch.setattr(ws.catalog, method,
+                                lambda *a, _m=method, _o=original, **k: reads.append(_m) or _o(*a, **k))
+        steps = list(core.staff.ask_staff("Was steht in Rz. 21.27?", None, gr.Request(username=STAFF[0])))
+    panels = [step[2] for step in steps if isinstance(step[2], str)]
+    assert len(panels) >= 3, len(steps)  # streamed partials and the final answer each show the sources
+    assert all("/dateien/" in panel and "#page=" in panel for panel in panels), panels[-1]
+    # one read for the empty-index check before answering, one for the links: not one per partial and source
+    assert reads == ["active_versions", "active_versions"], reads
 
 
 def test_guideline_pdf_is_served_with_page(server: Server) -> None:
@@ -313,18 +332,18 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     users = UserStore(_users_file(tmp_path))
     core = AssistantApp(ws, users)
     editor = gr.Request(username=EDITOR[0])
-    assert "Index ist noch leer" in core.index_hint()
-    steps = list(core.ask_citizen("Wie hoch ist der Regelbedarf?", None))
+    assert "Index ist noch leer" in core.shared.index_hint()
+    steps = list(core.citizen.ask_citizen("Wie hoch ist der Regelbedarf?", None))
     assert "nicht verfügbar" in steps[-1][-1]["value"]  # a German hint instead of a crash
 
     v1 = tmp_path / "Hausrichtlinie.md"
     v1.write_text("# Hausrichtlinie\n\n## Erreichbarkeit\n\nDas Jobcenter ist montags bis freitags erreichbar.\n\n"
                   "## Umzug\n\nEin Umzug ist vorher mitzuteilen.\n", encoding="utf-8")
-    message, pending, confirm = core.preview_uploads([as_upload(core, EDITOR[0], v1)], "intern", "Hausrichtlinie",
+    message, pending, confirm = core.editor.preview_uploads([as_upload(core, EDITOR[0], v1)], "intern", "Hausrichtlinie",
                                                      [], editor)
     assert "Neues Dokument: Hausrichtlinie" in message and confirm["interactive"] is True and len(pending) == 1
     assert ws.catalog.active_versions() == []  # the preview changes nothing
-    result = core.ingest_pending(pending, editor)
+    result = core.editor.ingest_pending(pending, editor)
     assert "aufgenommen" in result[0], result[0]
     assert [v.name for v in ws.catalog.active_versions()] == ["Hausrichtlinie"]
     assert ws.catalog.active_version("Hausrichtlinie").visibility == "internal"
@@ -332,15 +351,15 @@ def test_editor_preview_replace_and_withdraw(tmp_path: Path) -> None:
     v2 = tmp_path / "Hausrichtlinie_neu.md"
     v2.write_text(v1.read_text(encoding="utf-8").replace("vorher mitzuteilen", "mindestens vier Wochen vorher "
                                                          "mitzuteilen"), encoding="utf-8")
-    message, pending, _ = core.preview_uploads([as_upload(core, EDITOR[0], v2)], "automatisch", "Hausrichtlinie", [],
+    message, pending, _ = core.editor.preview_uploads([as_upload(core, EDITOR[0], v2)], "automatisch", "Hausrichtlinie", [],
                                                editor)
     assert "Neue Version: Hausrichtlinie" in message and "1 geändert" in message and "Geänderte Abschnitte" in message
     assert "Sichtbarkeit: intern" in message  # a new version keeps the document's visibility
-    core.ingest_pending(pending, editor)
+    core.editor.ingest_pending(pending, editor)
     assert ws.catalog.active_version("Hausrichtlinie").id != ws.catalog.versions_of("Hausrichtlinie")[0].id
 
-    assert "bestätigen" in core.withdraw("Hausrichtlinie", False, editor)[0]
-    assert "zurückgezogen" in core.withdraw("Hausrichtlinie", True, editor)[0]
+    assert "bestätigen" in core.editor.withdraw("Hausrichtlinie", False, editor)[0]
+    assert "zurückgezogen" in core.editor.withdraw("Hausrichtlinie", True, editor)[0]
     assert ws.catalog.active_versions() == []
     actions = [(actor, action) for _, actor, action, _ in ws.catalog.audit_log()]
     assert (EDITOR[0], "ingest") in actions and (EDITOR[0], "remove") in actions

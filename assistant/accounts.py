@@ -1,4 +1,5 @@
-"""Accounts and roles of the web app: a TOML file and/or JCA_USERS, passwords stored as salted scrypt hashes.
+"""Accounts and roles, in the core (used by the web app and the CLI): a TOML file and/or JCA_USERS,
+passwords stored as salted scrypt hashes.
 
 Users file (default `<index_dir>/users.toml`, written by `python -m assistant add-user`):
 
@@ -22,14 +23,31 @@ import threading
 import time
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import UserFacingError
 
-ROLES = ("staff", "editor")
-STAFF_ROLES = frozenset({"staff", "editor"})  # may use the staff chat
-EDITOR_ROLES = frozenset({"editor"})  # may manage documents
+
+
+class Role(StrEnum):
+    """What an account may do: staff use the staff app, editors also manage documents and curated answers."""
+
+    STAFF = "staff"
+    EDITOR = "editor"
+
+    @classmethod
+    def parse(cls, value: object) -> Role | None:
+        try:
+            return cls(value)
+        except ValueError:
+            return None
+
+
+ROLES = tuple(r.value for r in Role)
+STAFF_ROLES = frozenset({Role.STAFF, Role.EDITOR})  # may use the staff chat
+EDITOR_ROLES = frozenset({Role.EDITOR})  # may manage documents
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_LEN = 2**14, 8, 1, 32
@@ -64,7 +82,7 @@ _DUMMY_HASH = hash_password("kein-benutzer", salt=b"0" * 16)
 @dataclass(frozen=True)
 class Account:
     name: str
-    role: str
+    role: Role
     password_hash: str
 
 
@@ -75,10 +93,11 @@ def _parse_env(value: str) -> dict[str, Account]:
         if not item:
             continue
         parts = item.split(":", 2)
-        if len(parts) != 3 or parts[1] not in ROLES or not NAME_RE.match(parts[0]):
+        role = Role.parse(parts[1]) if len(parts) == 3 else None
+        if role is None or not NAME_RE.match(parts[0]):
             raise UserFacingError(f"JCA_USERS: Eintrag „{item.split(':', 1)[0]}…“ ist ungültig "
                                   "(erwartet: name:staff|editor:hash).")
-        accounts[parts[0]] = Account(parts[0], parts[1], parts[2])
+        accounts[parts[0]] = Account(parts[0], role, parts[2])
     return accounts
 
 
@@ -89,8 +108,8 @@ def _parse_file(path: Path) -> dict[str, Account]:
         raise UserFacingError(f"Die Benutzerdatei {path} ist fehlerhaft: {exc}") from exc
     accounts: dict[str, Account] = {}
     for name, entry in (data.get("users") or {}).items():
-        role, pw = entry.get("role"), entry.get("password")
-        if role not in ROLES or not isinstance(pw, str) or not NAME_RE.match(name):
+        role, pw = Role.parse(entry.get("role")), entry.get("password")
+        if role is None or not isinstance(pw, str) or not NAME_RE.match(name):
             raise UserFacingError(f"Die Benutzerdatei {path}: Eintrag „{name}“ ist ungültig.")
         accounts[name] = Account(name, role, pw)
     return accounts
@@ -136,16 +155,16 @@ class UserStore:
     def __len__(self) -> int:
         return len(self._current())
 
-    def role_of(self, name: str | None) -> str | None:
+    def role_of(self, name: str | None) -> Role | None:
         if not name:
             return None
         account = self._current().get(name)
         return account.role if account else None
 
-    def has_role(self, name: str | None, roles: frozenset[str]) -> bool:
+    def has_role(self, name: str | None, roles: frozenset[Role]) -> bool:
         return self.role_of(name) in roles
 
-    def authenticate(self, name: str, password: str, roles: frozenset[str], client: str = "-") -> bool:
+    def authenticate(self, name: str, password: str, roles: frozenset[Role], client: str = "-") -> bool:
         """True when the password is right and the account has one of the roles.
 
         Raises LoginThrottled while the client or the name must wait after failed attempts; a throttled
@@ -246,18 +265,19 @@ def _toml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def add_user(path: Path, name: str, role: str, password: str) -> bool:
+def add_user(path: Path, name: str, role: Role | str, password: str) -> bool:
     """Create or update an account in the users file; True if it was new. The file is written atomically."""
     if not NAME_RE.match(name or ""):
         raise UserFacingError("Der Benutzername darf nur Buchstaben, Ziffern und . _ @ - enthalten "
                               "(höchstens 64 Zeichen).")
-    if role not in ROLES:
+    parsed = Role.parse(role)
+    if parsed is None:
         raise UserFacingError(f"Unbekannte Rolle „{role}“ (erlaubt: {', '.join(ROLES)}).")
     if len(password) < 8:
         raise UserFacingError("Das Passwort muss mindestens 8 Zeichen lang sein.")
     accounts = _parse_file(path) if path.exists() else {}
     new = name not in accounts
-    accounts[name] = Account(name, role, hash_password(password))
+    accounts[name] = Account(name, parsed, hash_password(password))
     lines = ["# Accounts of the Jobcenter-Assistent web app (python -m assistant add-user NAME --role staff|editor).",
              "# Passwords are stored as salted scrypt hashes.", ""]
     for acc in sorted(accounts.values(), key=lambda a: a.name):
