@@ -40,15 +40,6 @@ class Audience(StrEnum):
     def may_see(self, visibility: str) -> bool:
         return visibility in self.visible
 
-    def chroma_where(self) -> dict | None:
-        """The rule as a Chroma metadata filter (None: no filter needed)."""
-        visible = sorted(v.value for v in self.visible)
-        if len(visible) == len(Visibility):
-            return None
-        if len(visible) == 1:
-            return {"visibility": visible[0]}
-        return {"visibility": {"$in": visible}}
-
 
 class DocKind(StrEnum):
     LAW = "law"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -21,12 +20,6 @@ from .errors import UserFacingError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class DenseHit:
-    chroma_id: str
-    similarity: float  # cosine similarity
 
 
 class StoreUnavailable(UserFacingError):
@@ -185,16 +178,3 @@ class VectorStore:
     def delete(self, ids: list[str]) -> None:
         for start in range(0, len(ids), 1000):
             self._call(lambda start=start: self.collection.delete(ids=ids[start:start + 1000]))
-
-    def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[DenseHit]:
-        def op():
-            count = self.collection.count()
-            if count == 0:
-                return None
-            return self.collection.query(query_embeddings=[vector.tolist()], n_results=min(n, count), where=where,
-                                         include=["distances"])
-
-        res = self._call(op)
-        if res is None:
-            return []
-        return [DenseHit(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0])]

@@ -42,8 +42,6 @@ def test_the_rule() -> None:
     assert Audience.CITIZEN.may_see("public") and Audience.CITIZEN.may_see(Visibility.PUBLIC)
     assert not Audience.CITIZEN.may_see("internal") and not Audience.CITIZEN.may_see("")
     assert all(a.may_see(v) for a in (Audience.STAFF, Audience.EDITOR) for v in Visibility)
-    assert Audience.CITIZEN.chroma_where() == {"visibility": "public"}
-    assert Audience.STAFF.chroma_where() is None and Audience.EDITOR.chroma_where() is None
     assert Audience.coerce("citizen") is Audience.CITIZEN and Audience.coerce(Audience.STAFF) is Audience.STAFF
     with pytest.raises(ValueError):
         Audience.coerce("admin")
@@ -72,21 +70,15 @@ def test_layer_mask_keeps_internal_units_out_of_citizen_candidates(retriever: Re
     assert not citizen.dense[internal].any() and not citizen.bm25_raw[internal].any()
 
 
-def test_layer_chroma_where_fills_every_dense_slot_with_public_units(rules_retriever: Retriever) -> None:
-    """The rules path asks Chroma for the nearest `candidate_k` units with the audience's `where`: for a
-    citizen all of them are public (without the filter internal units would take slots and be dropped)."""
+def test_layer_rules_dense_fills_every_slot_with_units_the_audience_may_see(rules_retriever: Retriever) -> None:
+    """The rules path scores the `candidate_k` nearest units among those the audience may see: for a citizen
+    all of them are public (taking the nearest of all units first would let internal ones take slots)."""
     r = rules_retriever
     k = r.ws.settings.candidate_k
-    vector = r.ws.embedder.embed_query(QUESTION)
-    unfiltered = r.ws.store.query(vector, k)
-    assert any(r.units[r._position[h.chroma_id]].visibility == Visibility.INTERNAL
-               for h in unfiltered if h.chroma_id in r._position)
-    filtered = r.ws.store.query(vector, k, where=Audience.CITIZEN.chroma_where())
-    assert len(filtered) == k and all(r.units[r._position[h.chroma_id]].visibility == Visibility.PUBLIC
-                                      for h in filtered if h.chroma_id in r._position)
-    allowed = np.ones(len(r.units), dtype=bool)  # no mask: the store's filter alone
-    dense = r._dense_scores(QUESTION, Audience.CITIZEN, allowed)
-    assert int((dense > 0).sum()) == k and not dense[_internal(r)].any()
+    everyone = r._dense_scores(QUESTION, Audience.STAFF, np.ones(len(r.units), dtype=bool))
+    assert everyone[_internal(r)].any()
+    citizen = r._dense_scores(QUESTION, Audience.CITIZEN, r._visible[Audience.CITIZEN])
+    assert int((citizen != 0).sum()) == k and not citizen[_internal(r)].any()
 
 
 def test_layer_lookup_resolves_no_internal_reference_for_citizens(retriever: Retriever) -> None:

@@ -158,6 +158,7 @@ class Retriever:
         self.ranker = load_ranker() if learned else None
         self.scope = load_scope_model() if learned else None
         vectors = self._unit_vectors(units, reopen) if units else None
+        self._vectors = vectors
         if learned and units:
             matrix = vectors if vectors is not None else self._no_vectors(units)
             by_index: dict[int, Analyzer] = {}
@@ -238,6 +239,7 @@ class Retriever:
     def _retry_store(self) -> None:
         """The store was not usable: is it back (with the active vectors)?"""
         vectors = self._unit_vectors(self.units, reopen=True)
+        self._vectors = vectors
         if vectors is not None and self.analyzer is not None:
             for analyzer in {id(a): a for a in self._analyzers.values() if a is not None}.values():
                 analyzer.vectors = vectors
@@ -409,24 +411,22 @@ class Retriever:
         return first + deferred
 
     def _dense_scores(self, query: str, audience: Audience, allowed: np.ndarray) -> np.ndarray | None:
-        """Cosine of the nearest units (Chroma query); None when the store is not usable."""
-        if not self.dense_available:
+        """Cosine of the `candidate_k` nearest units the audience may see (0 elsewhere), from the active units'
+        vectors read at load time; None when the store is not usable.
+
+        Not a Chroma nearest-neighbour query: an embedded Chroma opened after another process's ingest can
+        return neighbours from an older HNSW index that lacks the new units, for as long as the process runs
+        (seen under load in tests/test_live_index.py), while the vectors read by id are complete."""
+        vectors = self._vectors
+        if not self.dense_available or vectors is None:
             return None
         scores = np.zeros(len(self.units), dtype=np.float32)
-        vector = self.ws.embedder.embed_query(query)
-        try:
-            found = self.ws.store.query(vector, self.ws.settings.candidate_k, where=audience.chroma_where())
-        except StoreUnavailable as exc:
-            log.info("vector store not usable, answering from lexical search: %s", exc.message)
-            with self._lock:
-                self.store_health = StoreHealth(StoreState.UNREACHABLE, describe_store(self.ws.settings),
-                                                len(self.units), detail=exc.message)
-                self._store_checked = time.monotonic()
-            return None
-        for hit in found:
-            i = self._position.get(hit.chroma_id)
-            if i is not None and allowed[i]:  # vectors not active in the catalog are ignored
-                scores[i] = hit.similarity
+        similarity = vectors @ np.asarray(self.ws.embedder.embed_query(query), dtype=np.float32)
+        visible = np.flatnonzero(allowed)
+        k = min(self.ws.settings.candidate_k, len(visible))
+        if k:
+            nearest = visible[np.argpartition(-similarity[visible], k - 1)[:k]]
+            scores[nearest] = similarity[nearest]
         return scores
 
     def _fuse(self, dense: np.ndarray, lexical: np.ndarray) -> np.ndarray:
