@@ -100,7 +100,6 @@ def torch_threads(threads: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-@lru_cache(maxsize=1)
 def configure_blas(threads: int = 0) -> int:
     """numpy's BLAS threads (JCA_BLAS_THREADS, default 1). The searches multiply one query vector with a few
     thousand unit vectors, far too little work to share out; with threads, 32 concurrent requests spent
