@@ -343,6 +343,10 @@ def cmd_faq_embeddings(args: argparse.Namespace, ws: Workspace) -> int:
     from .faq.store import EntryStatus, FaqStore
 
     served = {e.entry.id: e for e in FaqStore(ws.catalog).entries() if e.status is EntryStatus.ACTIVE}
+    if not served:  # an empty or unbuilt index would overwrite the shipped vectors and classifier with nothing
+        console.print("[red]Keine aktiven Häufigen Fragen im Index – bitte zuerst `python -m assistant ingest` "
+                      "ausführen. Die mitgelieferten Vektoren bleiben unverändert.[/red]")
+        return 2
     variants, answers = training_texts(served)
     hashes, vectors = [], []
     with _progress() as progress:

@@ -200,3 +200,24 @@ def test_editor_saves_checks_and_retires_entries(built_workspace: Workspace, tmp
     assert statuses[entry_id] is EntryStatus.RETIRED
     actions = [b for _, a, b, _ in built_workspace.catalog.audit_log(20) if a == "erik"]
     assert "faq-neu" in actions and "faq-zurueckgezogen" in actions
+
+
+def test_faq_embeddings_on_an_unbuilt_index_refuses_and_keeps_the_shipped_files(tmp_path: Path, monkeypatch) -> None:
+    """It once wrote "0 Fragevarianten" over the shipped vectors and classifier when run before any ingest."""
+    import shutil
+
+    from assistant import cli
+    from assistant.config import get_settings
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "embeddings", corpus / "embeddings")
+    shutil.copytree(CORPUS / "faq-training", corpus / "faq-training")
+    before = {p.name: p.read_bytes() for p in (corpus / "embeddings").iterdir()}
+    monkeypatch.setenv("JCA_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("JCA_CORPUS_DIR", str(corpus))
+    get_settings.cache_clear()
+    try:
+        assert cli.main(["faq-embeddings"]) == 2
+    finally:
+        get_settings.cache_clear()
+    assert {p.name: p.read_bytes() for p in (corpus / "embeddings").iterdir()} == before
