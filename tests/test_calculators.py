@@ -191,6 +191,24 @@ def test_calculate_leaves_other_questions_alone(units: list[StoredUnit], questio
     assert calculate(question, units) is None
 
 
+@pytest.mark.parametrize("question", [
+    "Meine Freundin zieht nächsten Monat bei mir ein, sie verdient 1800 netto. Bekomme ich dann noch Bürgergeld?",
+    "Mein Freund will bei mir einziehen, der verdient 2000 netto, kriege ich dann noch was?",
+    "My girlfriend is moving in, she earns 1900 euro net, do I still get money?",
+])
+def test_a_partner_moving_in_with_a_wage_is_not_the_askers_allowance(units: list[StoredUnit], question: str) -> None:
+    """A fresh review found "boyfriend moves in, earns 2,100 net" answered with a Freibetrag on his wage as if
+    it were the asker's own; whose income counts is the curated Bedarfsgemeinschaft answer's topic."""
+    calc = calculate(question, units)
+    assert calc is None or not calc.computable
+
+
+def test_collecting_money_is_not_moving_in(units: list[StoredUnit]) -> None:
+    calc = calculate("Ich verdiene 900 Euro und das Jobcenter zieht mir jeden Monat Geld ein, "
+                     "wie viel darf ich behalten?", units)
+    assert calc is not None and calc.computable
+
+
 def test_render_german_and_english(units: list[StoredUnit]) -> None:
     calc = calculate("Minijob 556 Euro, wie viel darf ich behalten?", units)
     de, en = calc.render("de"), calc.render("en")

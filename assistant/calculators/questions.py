@@ -251,6 +251,9 @@ STRONG_WORK = (r"minijob|mini-job|midijob|verdien|lohn|gehalt|brutto|netto|arbei
                r"\bgross\b|kazanıyorum|зарабатыва|зарплат|заробля|zarabiam|راتب|أكسب|درآمد")
 
 
+# someone moving in with the asker: whose income counts is a Bedarfsgemeinschaft question (curated answer)
+MOVING_IN = (r"(?:bei|zu|mit) (?:mir|uns) (?:\w+ )?einzieh|zieht\b[^.?!]{0,30}\b(?:bei|zu|mit) (?:mir|uns)\b[^.?!]{0,15}\bein\b|zusammenzieh|zusammen ziehen|move[sd]? in\b|"
+             r"moving in|taşın|переезжа|переїжджа|wprowadza|نقل للعيش|اسباب‌کشی")
 VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|trainer im verein|volunteer|coaching allowance|expense allowance|gönüllü|волонт|wolontari"
 
 
@@ -267,6 +270,8 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
 def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, WORK):
         return None
+    if _has(text, MOVING_IN):
+        return None  # "my boyfriend moves in, he earns 2,100 net": a household question, not the asker's allowance
     if _has(text, HOUSING_COSTS) and not _has(text, STRONG_WORK):
         return None  # "my landlord wants 300 euros for heating, will the Jobcenter pay?" is not about wages
     found = _amounts(text)
