@@ -100,14 +100,13 @@ def torch_threads(threads: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def configure_blas(threads: int = 0) -> int:
-    """numpy's BLAS threads (JCA_BLAS_THREADS, default 1). The searches multiply one query vector with a few
-    thousand unit vectors, far too little work to share out; with threads, 32 concurrent requests spent
-    56 ms per product waiting on each other instead of 0.1 ms (measured on this machine)."""
+def configure_blas(threads: int) -> int:
+    """The BLAS threads of the numpy/scipy libraries already loaded (Settings.blas_threads; 0 = one per usable
+    CPU). The searches multiply one query vector with a few thousand unit vectors, far too little work to
+    share out; with threads, 32 concurrent requests spent 56 ms per product waiting on each other instead of
+    0.1 ms (measured on this machine)."""
     from threadpoolctl import threadpool_limits
 
-    from .config import get_settings
-
-    n = threads or get_settings().blas_threads or cpu_count()
+    n = threads or cpu_count()
     threadpool_limits(limits=n, user_api="blas")
     return n
