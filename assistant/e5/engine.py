@@ -61,7 +61,7 @@ class TorchE5:
     """The e5-small encoder; thread-safe (one forward pass at a time, which uses all of torch's threads)."""
 
     def __init__(self, path: Path | None = None, precision: Precision = "auto", max_batch_tokens: int = 2048,
-                 max_batch: int = 64, query_pad_tokens: int = 16) -> None:
+                 max_batch: int = 64) -> None:
         import torch
         from transformers import BertConfig, BertModel
         from transformers.initialization import no_init_weights
@@ -71,11 +71,9 @@ class TorchE5:
         model = modelfile.read(path or modelfile.default_path())  # not cached: its 70 MB are freed after loading
         h = model.hyper
         self.dim = h.hidden
-        self.max_positions = h.max_positions
         self.tokenizer = E5Tokenizer(model.vocab, h.max_positions)
         self.max_batch_tokens = max_batch_tokens
         self.max_batch = max_batch
-        self.query_pad_tokens = query_pad_tokens
         self.bf16 = runtime.bf16_faster(h.hidden, h.intermediate) if precision == "auto" else precision == "bf16"
 
         config = BertConfig(
@@ -122,7 +120,7 @@ class TorchE5:
                 windows.append(w)
                 owner.append(i)
                 weight.append(float(max(len(w) - 2, 1)))
-        means = self._window_means(windows, threads, bucket=is_query and self.query_pad_tokens > 0)
+        means = self._window_means(windows, threads)
         out = np.zeros((len(texts), self.dim), dtype=np.float64)
         np.add.at(out, np.asarray(owner), means * np.asarray(weight)[:, None])
         out /= np.bincount(owner, weights=weight, minlength=len(texts))[:, None]
@@ -144,15 +142,7 @@ class TorchE5:
             batches.append(current)
         return batches
 
-    def _bucket_length(self, longest: int) -> int:
-        """Query batches padded to a multiple of `query_pad_tokens` tokens: oneDNN builds a kernel per input
-        shape, and with few lengths its cache (JCA_ONEDNN_CACHE_CAPACITY) hits instead of growing or rebuilding
-        (measured: 19.3 -> 13.8 CPU-ms per query, memory flat over 300 random batches). Rows are not padded:
-        that cost more compute than the kernels it saved."""
-        step = self.query_pad_tokens
-        return max(longest, min(-(-longest // step) * step, self.max_positions))
-
-    def _window_means(self, windows: list[list[int]], threads: int = 0, bucket: bool = False) -> np.ndarray:
+    def _window_means(self, windows: list[list[int]], threads: int = 0) -> np.ndarray:
         torch = self._torch
         means = np.zeros((len(windows), self.dim), dtype=np.float32)
         lengths = [len(w) for w in windows]
@@ -160,9 +150,8 @@ class TorchE5:
             start = time.perf_counter()
             for batch in self._batches(lengths):
                 longest = max(lengths[i] for i in batch)
-                width = self._bucket_length(longest) if bucket else longest
-                ids = torch.zeros((len(batch), width), dtype=torch.long)
-                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                ids = torch.zeros((len(batch), longest), dtype=torch.long)
+                mask = torch.zeros((len(batch), longest), dtype=torch.long)
                 for row, i in enumerate(batch):
                     ids[row, :lengths[i]] = torch.tensor(windows[i])
                     mask[row, :lengths[i]] = 1
