@@ -513,3 +513,42 @@ def test_stated_savings_are_answered_first(units: list[StoredUnit], persons: int
     calc = vermoegen_freibetrag(persons, units, savings=savings)
     assert phrase in calc.result and f"{format_euro(D(savings))}" in calc.result
     assert "Schonfrist" in calc.render("de")  # Karenzzeit explained
+
+
+# --- the whole household ("how much do we get in total"), not one of its parts --------------------------------
+
+def test_household_total_by_hand(units: list[StoredUnit]) -> None:
+    """A fresh review found "single mother, children 4 and 9, how much in total?" answered with the Mehrbedarf
+    alone. 2026: 563 (Stufe 1) + 357 + 25 (Stufe 6 and § 72) + 390 + 25 (Stufe 5) + 202,68 (36 % of 563) = 1.562,68."""
+    from assistant.calculators import haushalt_bedarf
+
+    calc = haushalt_bedarf(1, [4, 9], units, year=2026)
+    assert calc.computable and calc.value == D("1562.68")
+    assert "1.562,68 Euro" in calc.result and "3 Personen" in calc.result
+    cited = set(calc.citations)
+    assert {"§ 21 Abs. 3 SGB II", "§ 72 Abs. 1 SGB II"} <= cited and any(c.startswith("§ 23") for c in cited)
+    _cites_existing_units(calc, units)
+    # a couple with a 16-year-old: 2 × 506 (Stufe 2) + 471 + 25 (Stufe 4) = 1.508, no single-parent Mehrbedarf
+    couple = haushalt_bedarf(2, [16], units, year=2026)
+    assert couple.computable and couple.value == D(1508)
+    assert not any("Alleinerziehende" in s.text for s in couple.steps)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Ich bin alleinerziehend mit zwei Kindern (4 und 9). Wie viel Bürgergeld bekommen wir insgesamt?", "1562.68"),
+    ("Wir sind ein Paar mit einem Kind von 16 Jahren, wie viel bekommen wir zusammen?", "1508"),
+    ("I'm a single mother with kids aged 4 and 9, how much do we get in total?", "1562.68"),
+])
+def test_household_total_questions(units: list[StoredUnit], question: str, value: str) -> None:
+    calc = calculate(question, units)
+    assert calc is not None and calc.kind == "haushalt_bedarf" and calc.value == D(value), calc and calc.result
+
+
+@pytest.mark.parametrize("question", [
+    "Ich bin alleinerziehend mit 2 Kindern (3 und 5), wie viel Mehrbedarf?",  # one part: the Mehrbedarf
+    "Ich bin alleinerziehend mit drei Kindern (4 und 9). Wie viel bekommen wir insgesamt?",  # one age missing
+    "Wie viel Kindergeld bekommen wir insgesamt für Kinder von 4 und 9 Jahren?",  # Kindergeld, not Bürgergeld
+])
+def test_household_total_only_with_every_figure_and_for_the_whole(units: list[StoredUnit], question: str) -> None:
+    calc = calculate(question, units)
+    assert calc is None or calc.kind != "haushalt_bedarf"

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..catalog import StoredUnit
 from .einkommen import aufwandsentschaedigung, freibetrag
+from .haushalt import haushalt_bedarf
 from .law import LawSource
 from .mehrbedarf import mehrbedarf_alleinerziehend, mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, stufen_for_household
 from .model import Calculation
@@ -221,7 +222,7 @@ def calculate(question: str, units: Units) -> Calculation | None:
     source = LawSource.of(units)
     year = _year(text)
     ages = _ages(text)
-    for recogniser in (_transition, _volunteer, _income, _single_parent, _pregnancy, _hot_water, _school, _clubs, _savings, _rate):
+    for recogniser in (_transition, _volunteer, _income, _household, _single_parent, _pregnancy, _hot_water, _school, _clubs, _savings, _rate):
         result = recogniser(text, source, year, ages)
         if result is not None:
             return result
@@ -297,6 +298,30 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
     if minijob:
         return freibetrag(gross.value, minor, source, net=gross.value, net_assumed=True, **common)
     return freibetrag(gross.value, minor, source, **common)
+
+
+# "how much do we get in total": the whole household's need, not one of its parts
+HOUSEHOLD_TOTAL = (r"insgesamt|zusammen|gesamt|in total|altogether|\btotal\b|bekommen wir|kriegen wir|stehen uns|"
+                   r"do we get|will we get|wie viel bürgergeld|wieviel bürgergeld|how much (?:bürgergeld|money)|"
+                   r"toplam|всего|всього|усього|razem|łącznie|در مجموع|مجموع|المجموع")
+# a question for one part of the need, answered by its own calculator
+HOUSEHOLD_PART = r"mehrbedarf|zuschlag|additional need|extra need|ek ihtiyaç|надбавк|dodatk"
+
+
+def _household(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    if not ages or not _has(text, KIDS, SINGLE_PARENT) or not _has(text, HOUSEHOLD_TOTAL):
+        return None
+    if _has(text, HOUSEHOLD_PART, SAVINGS, SCHOOL, HOT_WATER, CLUBS, PREGNANT, OTHER_MONEY, MOVING_IN):
+        return None
+    count = _child_count(text)
+    if count is not None and count > len(ages):
+        return None  # some ages are missing; each child's amount depends on its age
+    single = _has(text, SINGLE_PARENT) or (_has(text, ALONE) and not _has(text, PARTNER))
+    adults = 1 if single else 2 if _has(text, PARTNER) else None
+    if adults is None:
+        return None  # one parent or two decides the sum
+    children = [a for a in ages if a < adult_rules(source).child_limit]
+    return haushalt_bedarf(adults, children, source, year=year)
 
 
 def _single_parent(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
