@@ -90,6 +90,11 @@ class Settings(BaseSettings):
     faq_min_dense: float = 0.0  # cosine similarity of the entry's nearest question variant
     faq_min_margin: float = 0.0  # lead of the probability over the next entry
     faq_respect_scope: bool = False  # no curated answer when retrieval's scope check finds the question not covered
+    faq_parts: int = 2  # curated entries added for the other parts of a question that asks several things
+    faq_parts_candidates: int = 3  # entries considered per part, weighed by the whole question's probability
+    # the classifier's probability for the part times that for the whole question (among the entries not yet
+    # answering), at least
+    faq_parts_min_weight: float = 0.06  # calibrated on eval/faq/tune.jsonl (2 debatable extras in 225)
     faq_regularisation: float = 100.0  # C of the entry classifier (logistic regression)
     calculators_enabled: bool = True
 

@@ -796,6 +796,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Dites à votre Jobcenter si un besoin supplémentaire peut vous concerner et montrez un justificatif, "
               "par exemple le carnet de maternité (Mutterpass) ou un certificat médical.",
     },
+    # the next step of a family's calculation (household total, single-parent Mehrbedarf); not a search topic
+    "topic.familie.next_step": {
+        "de": "Geben Sie im Antrag alle Personen im Haushalt mit Geburtsdatum an. Erziehen Sie allein, sagen Sie "
+              "das dem Jobcenter. Zahlt der andere Elternteil keinen Unterhalt, beantragen Sie beim Jugendamt "
+              "Unterhaltsvorschuss. Prüfen Sie dann im Bescheid, ob jede Person und jeder Zuschlag berücksichtigt ist.",
+        "en": "List every person in the household with their date of birth in the application. If you raise the "
+              "children alone, tell the Jobcenter. If the other parent pays no maintenance, apply for advance "
+              "maintenance (Unterhaltsvorschuss) at the youth welfare office (Jugendamt). Then check in the "
+              "decision (Bescheid) that every person and every supplement is included.",
+        "tr": "Başvuruda hanedeki herkesi doğum tarihiyle yazın. Çocuklarınızı tek başınıza büyütüyorsanız bunu "
+              "Jobcenter'a söyleyin. Diğer ebeveyn nafaka ödemiyorsa Gençlik Dairesi'nden (Jugendamt) nafaka "
+              "avansı (Unterhaltsvorschuss) isteyin. Sonra kararda (Bescheid) herkesin ve her ekin yer alıp "
+              "almadığını kontrol edin.",
+        "ar": "اذكر في الطلب كل شخص في البيت مع تاريخ ميلاده. وإذا كنت تربي الأطفال وحدك فأخبر مركز العمل "
+              "(Jobcenter). وإذا لم يدفع الوالد الآخر النفقة فاطلب سلفة النفقة (Unterhaltsvorschuss) من مكتب "
+              "رعاية الشباب (Jugendamt). ثم تحقق في القرار (Bescheid) من أن كل شخص وكل إضافة محسوبة.",
+        "uk": "У заяві вкажіть усіх осіб у домогосподарстві з датою народження. Якщо ви виховуєте дітей самі, "
+              "скажіть про це Jobcenter. Якщо другий з батьків не платить аліменти, подайте заяву на аванс "
+              "аліментів (Unterhaltsvorschuss) у службу у справах молоді (Jugendamt). Потім перевірте в рішенні "
+              "(Bescheid), чи враховано кожну особу і кожну надбавку.",
+        "ru": "В заявлении укажите всех людей в домохозяйстве с датой рождения. Если вы воспитываете детей одни, "
+              "скажите об этом в Jobcenter. Если второй родитель не платит алименты, подайте заявление на аванс "
+              "алиментов (Unterhaltsvorschuss) в ведомство по делам молодёжи (Jugendamt). Затем проверьте в "
+              "решении (Bescheid), учтены ли каждый человек и каждая надбавка.",
+        "pl": "We wniosku podaj wszystkie osoby w gospodarstwie domowym z datą urodzenia. Jeśli sam wychowujesz "
+              "dzieci, powiedz o tym w Jobcenter. Jeśli drugi rodzic nie płaci alimentów, złóż wniosek o zaliczkę "
+              "alimentacyjną (Unterhaltsvorschuss) w urzędzie ds. młodzieży (Jugendamt). Potem sprawdź w decyzji "
+              "(Bescheid), czy uwzględniono każdą osobę i każdy dodatek.",
+        "fa": "در درخواست، همه افراد خانه را با تاریخ تولد بنویسید. اگر فرزندان را تنها بزرگ می‌کنید، این را به "
+              "Jobcenter بگویید. اگر والد دیگر نفقه نمی‌پردازد، از اداره جوانان (Jugendamt) پیش‌پرداخت نفقه "
+              "(Unterhaltsvorschuss) درخواست کنید. سپس در تصمیم اداره (Bescheid) بررسی کنید که همه افراد و همه "
+              "مبالغ اضافه در نظر گرفته شده باشند.",
+        "fr": "Dans la demande, indiquez chaque personne du foyer avec sa date de naissance. Si vous élevez seul "
+              "vos enfants, dites-le au Jobcenter. Si l'autre parent ne paie pas de pension, demandez l'avance sur "
+              "pension (Unterhaltsvorschuss) au service de la jeunesse (Jugendamt). Vérifiez ensuite dans la "
+              "décision (Bescheid) que chaque personne et chaque supplément sont pris en compte.",
+    },
     "topic.pflichten.lead_in": {
         "de": "Zu Ihren Pflichten, also was Sie dem Jobcenter melden und wobei Sie mitwirken müssen, steht in den "
               "Vorschriften:",
@@ -992,6 +1029,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.sources": {
         "de": "Quellen", "en": "Sources", "tr": "Kaynaklar", "ar": "المصادر", "uk": "Джерела", "ru": "Источники",
         "pl": "Źródła", "fa": "منابع", "fr": "Sources",
+    },
+    "label.also": {
+        "de": "Außerdem", "en": "Also", "tr": "Ayrıca", "ar": "وأيضًا", "uk": "Також", "ru": "Кроме того",
+        "pl": "Ponadto", "fa": "همچنین", "fr": "De plus",
     },
     "label.more_sources": {
         "de": "Weitere Fundstellen", "en": "Further references", "tr": "Diğer kaynaklar", "ar": "مصادر أخرى",

@@ -538,6 +538,9 @@ def test_household_total_by_hand(units: list[StoredUnit]) -> None:
     ("Ich bin alleinerziehend mit zwei Kindern (4 und 9). Wie viel Bürgergeld bekommen wir insgesamt?", "1562.68"),
     ("Wir sind ein Paar mit einem Kind von 16 Jahren, wie viel bekommen wir zusammen?", "1508"),
     ("I'm a single mother with kids aged 4 and 9, how much do we get in total?", "1562.68"),
+    # fresh-20b n15: "excluding rent" named the rent, which blocked the total
+    ("I am a single mom with two kids (4 and 9), how much Bürgergeld do we get in total per month excluding rent?",
+     "1562.68"),
 ])
 def test_household_total_questions(units: list[StoredUnit], question: str, value: str) -> None:
     calc = calculate(question, units)

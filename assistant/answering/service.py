@@ -17,7 +17,7 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import i18n
@@ -155,15 +155,54 @@ def _more_line(more_start: int, more: Sequence[StoredUnit], language: str) -> st
     return f"\n\n**{i18n.text('label.more_sources', language)}:** {refs}"
 
 
-def _curated(question: str, audience: Audience, language: str, hit, hits: Sequence[Hit]) -> Answer:
-    """A reviewed entry of the Redaktion, in the citizen's language, its cited units as sources [1…k]."""
+class _Numbering:
+    """Source numbers [n] in the order units are first cited; a unit cited again keeps its number."""
+
+    def __init__(self, units: Sequence[StoredUnit] = ()) -> None:
+        self.units: list[StoredUnit] = []
+        self._numbers: dict[str, int] = {}
+        for su in units:
+            self.number(su)
+
+    def number(self, su: StoredUnit) -> int:
+        if su.chroma_id not in self._numbers:
+            self.units.append(su)
+            self._numbers[su.chroma_id] = len(self.units)
+        return self._numbers[su.chroma_id]
+
+    def marks(self, units: Sequence[StoredUnit]) -> str:
+        return "".join(f"[{n}]" for n in dict.fromkeys(self.number(su) for su in units))
+
+
+def _entry_block(hit, language: str, numbering: _Numbering) -> str:
+    """An entry's answer with the numbers of its sources, and its next step."""
+    t = hit.stored.entry.text(language)
+    return (f"{t.answer} {numbering.marks(hit.stored.units)}\n\n"
+            f"**{i18n.text('label.next_steps', language)}:** {t.next_step}")
+
+
+def _also_blocks(extras: Sequence, language: str, numbering: _Numbering) -> str:
+    """The further parts of a question that asks several things, each answered by its own entry."""
+    text = ""
+    for hit in extras:
+        entry = hit.stored.entry
+        shown = language if language in entry.texts else "de"
+        questions = entry.text(shown).questions
+        heading = questions[0] if questions else entry.topic
+        text += f"\n\n**{i18n.text('label.also', shown)}: {heading}**\n\n{_entry_block(hit, shown, numbering)}"
+    return text
+
+
+def _curated(question: str, audience: Audience, language: str, hit, hits: Sequence[Hit],
+             extras: Sequence = ()) -> Answer:
+    """A reviewed entry of the Redaktion, in the citizen's language, its cited units as sources [1…k]; entries
+    for the question's further parts follow ("Außerdem")."""
     entry = hit.stored.entry
-    t = entry.text(language)
     shown = i18n.shown_language(language) if language in entry.texts else "de"
-    cited, more = _with_more_sources(list(hit.stored.units), hits)
-    marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
-    text = (f"{t.answer} {marks}\n\n**{i18n.text('label.next_steps', shown)}:** {t.next_step}"
-            + _more_line(len(cited) + 1, more, shown))
+    numbering = _Numbering()
+    text = _entry_block(hit, shown, numbering) + _also_blocks(extras, shown, numbering)
+    cited, more = _with_more_sources(numbering.units, hits)
+    text += _more_line(len(cited) + 1, more, shown)
     sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
     notice = " ".join(p for p in (i18n.text("label.reviewed", shown, date=_german_date(entry.reviewed)),
                                   i18n.text("label.law_in_german", shown) if shown != "de" else "",
@@ -173,23 +212,25 @@ def _curated(question: str, audience: Audience, language: str, hit, hits: Sequen
 
 
 def _computed(question: str, audience: Audience, language: str, calc, units: Sequence[StoredUnit],
-              hits: Sequence[Hit], lookup: UnitLookup | None = None) -> Answer:
-    """A calculator's worked result; the units it read its figures from are the sources."""
+              hits: Sequence[Hit], lookup: UnitLookup | None = None, extras: Sequence = ()) -> Answer:
+    """A calculator's worked result; the units it read its figures from are the sources. Entries for the
+    question's further parts follow ("Außerdem")."""
     from ..faq.integrity import resolve_citation
 
     lookup = lookup or UnitLookup(list(units))  # the retriever's own (building one costs ~0.2 s)
-    cited: list[StoredUnit] = []
+    numbering = _Numbering()
     for citation in calc.citations:
         for su in resolve_citation(citation, lookup):
-            if su not in cited and audience.may_see(su.visibility):
-                cited.append(su)
-    cited, more = _with_more_sources(cited, hits)
+            if audience.may_see(su.visibility):
+                numbering.number(su)
     from ..calculators import shown_language
 
     shown = shown_language(language)  # the calculators' languages; French gets German, as curated answers do
-    marks = "".join(f"[{i + 1}]" for i in range(len(cited)))
+    marks = "".join(f"[{i + 1}]" for i in range(len(numbering.units)))
     next_step = f"\n\n{prompts.next_step_text(calc.topic, shown)}" if calc.topic else ""
-    text = f"{calc.render(shown)}\n\n{marks}{next_step}" + _more_line(len(cited) + 1, more, shown)
+    text = f"{calc.render(shown)}\n\n{marks}{next_step}" + _also_blocks(extras, shown, numbering)
+    cited, more = _with_more_sources(numbering.units, hits)
+    text += _more_line(len(cited) + 1, more, shown)
     sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
     return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.COMPUTED, sources=sources,
                   notice=prompts.notice_text("citizen", audience, shown), language=shown, entry_id=calc.kind)
@@ -254,8 +295,10 @@ def _finish_generated(question: str, audience: Audience, language: str, text: st
 def _special_answer(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
                     retriever: Retriever, settings: Settings, in_scope: bool,
                     question_vector: Callable[[], Any] | None = None) -> Answer | None:
-    """A calculator's result for a "how much" question with the person's figures, else a curated entry."""
+    """A calculator's result for a "how much" question with the person's figures, else a curated entry; the
+    question's further parts get their own entries."""
     units = getattr(retriever, "units", None)  # a stand-in retriever (tests) may hold no index
+    calc = None
     if settings.calculators_enabled and units:
         from ..calculators import calculate
 
@@ -263,23 +306,43 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
             calc = calculate(question, units)
         except Exception:  # noqa: BLE001 - a calculator bug must not cost the answer
             log.exception("calculator failed")
-            calc = None
-        if calc is not None and calc.computable:
-            return _computed(question, audience, language, calc, units, hits, getattr(retriever, "lookup", None))
+        calc = calc if calc is not None and calc.computable else None
     scope_allows = in_scope or not settings.faq_respect_scope
     # follow-up questions are not matched on their own
+    book = None
     if settings.faq_enabled and scope_allows and query == question and hasattr(retriever, "ws"):
         from ..faq.book import faq_book
 
+        book = faq_book(retriever.ws)
+    vector = question_vector() if book is not None and question_vector is not None else None
+
+    def parts(answered: Collection[str] | None, limit: int) -> list:
+        if book is None:
+            return []
         try:
-            vector = question_vector() if question_vector is not None else None
-            hit = faq_book(retriever.ws).find(question, audience, query_vector=vector, evidence=[h.unit for h in hits])
+            return book.find_parts(question, audience, vector, answered=answered, limit=limit)
         except Exception:  # noqa: BLE001
             log.exception("curated answers unavailable")
-            hit = None
-        if hit is not None:
-            return _curated(question, audience, language, hit, hits)
-    return None
+            return []
+
+    if calc is not None:
+        from ..faq.calculations import answered_by_calculation
+
+        extras = parts(answered_by_calculation(calc.kind), settings.faq_parts)
+        return _computed(question, audience, language, calc, units, hits, getattr(retriever, "lookup", None), extras)
+    if book is None:
+        return None
+    try:
+        hit = book.find(question, audience, query_vector=vector, evidence=[h.unit for h in hits])
+    except Exception:  # noqa: BLE001
+        log.exception("curated answers unavailable")
+        return None
+    if hit is not None:
+        return _curated(question, audience, language, hit, hits, parts({hit.stored.entry.id}, settings.faq_parts))
+    # no entry for the whole question: its parts may each have one ("Der Bescheid ist falsch. Wie lange habe
+    # ich Zeit für den Widerspruch?")
+    found = parts(None, 1 + settings.faq_parts)
+    return _curated(question, audience, language, found[0], hits, found[1:]) if found else None
 
 
 # --- the entry points ----------------------------------------------------------------------------

@@ -132,7 +132,7 @@ class Step:
 # The citizen topic of each calculation, for its "Was Sie jetzt tun können" line (i18n topic.<name>.next_step).
 TOPIC_OF_KIND = {
     "freibetrag": "einkommen", "aufwandsentschaedigung": "einkommen",
-    "mehrbedarf_alleinerziehend": "mehrbedarf", "mehrbedarf_schwangerschaft": "mehrbedarf",
+    "mehrbedarf_alleinerziehend": "familie", "haushalt_bedarf": "familie", "mehrbedarf_schwangerschaft": "mehrbedarf",
     "mehrbedarf_warmwasser": "mehrbedarf",
     "regelbedarf": "regelbedarf", "regelbedarf_tabelle": "regelbedarf", "regelbedarf_paar": "regelbedarf",
     "regelbedarf_wechsel": "regelbedarf",

@@ -69,8 +69,9 @@ CHILD_WORD = (r"sohn|tochter|kind|baby|son|daughter|child|kid|oğl|kız|сын|�
 # "wie viel Geld bekommt er": a question for the child's money, with an age
 CHILD_MONEY = (r"wie ?viel|how much|what (?:does|do|will) (?:he|she|they) get|ile |сколько|скільки|ne kadar|kaç|چقدر|كم ")
 # money that is not the Regelbedarf: Kindergeld, Unterhalt, school, clubs … (answered elsewhere)
-OTHER_MONEY = (r"kindergeld|kinderzuschlag|unterhalt|elterngeld|wohngeld|taschengeld|verdien|earn|lohn|minijob|"
-               r"child benefit|alimony|klassenfahrt|ausflug|nachhilfe|erstausstattung|miete|rent\b|zasiłek rodzinny")
+BENEFITS_BESIDE = (r"kindergeld|kinderzuschlag|unterhalt|elterngeld|wohngeld|taschengeld|verdien|earn|lohn|minijob|"
+                   r"child benefit|alimony|klassenfahrt|ausflug|nachhilfe|erstausstattung|zasiłek rodzinny")
+OTHER_MONEY = BENEFITS_BESIDE + r"|miete|rent\b"
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫", "01234567890123456789,")  # Arabic-Indic and Persian digits
@@ -311,7 +312,8 @@ HOUSEHOLD_PART = r"mehrbedarf|zuschlag|additional need|extra need|ek ihtiyaç|н
 def _household(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not ages or not _has(text, KIDS, SINGLE_PARENT) or not _has(text, HOUSEHOLD_TOTAL):
         return None
-    if _has(text, HOUSEHOLD_PART, SAVINGS, SCHOOL, HOT_WATER, CLUBS, PREGNANT, OTHER_MONEY, MOVING_IN):
+    # rent may be named ("without rent"): the total leaves it out and says so
+    if _has(text, HOUSEHOLD_PART, SAVINGS, SCHOOL, HOT_WATER, CLUBS, PREGNANT, BENEFITS_BESIDE, MOVING_IN):
         return None
     count = _child_count(text)
     if count is not None and count > len(ages):

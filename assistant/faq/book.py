@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +18,7 @@ from ..retrieval.features import PRIMARY_LAW
 from ..workspace import Workspace
 from .classifier import trained_classifier
 from .matcher import NOT_COVERED, PASSAGE_KIND, FaqMatcher, Match, shipped_classifier_path, text_hash, text_vectors
+from .parts import question_parts
 from .store import EntryStatus, FaqStore, StoredEntry
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,53 @@ class FaqBook:
         match = self.matcher.match(vector, self.allowed(audience), agreeing=self.agreeing(evidence),
                                    bonus=settings.faq_agreement_bonus)
         return CuratedHit(self.served[match.entry_id], match) if match else None
+
+
+    def find_parts(self, question: str, audience: Audience, query_vector=None, *,
+                   answered: Collection[str] | None = None, limit: int = 2) -> list[CuratedHit]:
+        """Entries for the parts of a question that asks several things ("… und welche Unterlagen brauche ich?")
+        or wraps its question in a story, each part matched on its own with the same limits. An entry counts
+        only when the whole question makes it likely too: a part read without its context may mean something
+        else ("Was gibt es für die Erstausstattung?" after "Ich bin schwanger" is not the flat's furniture). `answered`: the entries the main answer already covers (a curated entry, or those a
+        calculation makes redundant); None when there is no main answer."""
+        settings = self.ws.settings
+        parts = question_parts(question)
+        # with a main answer, a lone question part is that same question: only further parts add anything
+        if (not settings.faq_enabled or limit <= 0 or parts == [question.strip()]
+                or (answered is not None and len(parts) < 2)):
+            return []
+        self.refresh()
+        if self.matcher is None:
+            return []
+        allowed = self.allowed(audience)
+        whole = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
+        in_context = {m.entry_id: m.score for m in self.matcher.ranked(whole, allowed, limit=len(allowed))}
+        taken = set(answered or ())
+        # the whole question's probabilities among the entries not answered yet
+        rest = max(1.0 - sum(in_context.get(e, 0.0) for e in taken), 1e-6)
+        in_context = {e: p / rest for e, p in in_context.items() if e not in taken}
+        found: list[CuratedHit] = []
+        for vector in _embed_queries(self.ws.embedder, parts):
+            # the part's likeliest entries, weighed by how likely the whole question makes them
+            weighed = [(m.score * in_context.get(m.entry_id, 0.0), m)
+                       for m in self.matcher.ranked(vector, allowed, limit=settings.faq_parts_candidates)
+                       if m.entry_id not in taken
+                       and m.score * in_context.get(m.entry_id, 0.0) >= settings.faq_parts_min_weight]
+            if not weighed:
+                continue
+            _, match = max(weighed, key=lambda pair: pair[0])
+            if answered is None and not found and not self.matcher.accepts(match):
+                continue  # the main answer: the part must pass the limits a whole question passes
+            taken.add(match.entry_id)
+            found.append(CuratedHit(self.served[match.entry_id], match))
+            if len(found) >= limit:
+                break
+        return found
+
+
+def _embed_queries(embedder, texts: Sequence[str]) -> list[np.ndarray]:
+    batch = getattr(embedder, "embed_queries", None)
+    return list(batch(list(texts))) if batch is not None else [embedder.embed_query(t) for t in texts]
 
 
 def section_key(su: StoredUnit) -> tuple[str, str]:

@@ -1,0 +1,100 @@
+"""Questions that ask several things get an entry per part ("Außerdem"); a question wrapped in a story is matched
+by its asking part. Real index, real matcher (fresh review 20b: n7 refused, n8/n10 half answered)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.answering.service import answer
+from assistant.answering.types import Answer, AnswerMode
+from assistant.faq.book import faq_book
+from assistant.faq.calculations import SAME_FIGURE
+from assistant.faq.entries import load_dir
+from assistant.faq.parts import question_parts
+from assistant.model import Audience
+from assistant.retrieval.retriever import Retriever
+from assistant.workspace import Workspace
+
+from conftest import CORPUS, PROJECT_ROOT
+
+ENTRY_IDS = {e.id for e in load_dir(CORPUS / "faq")}
+
+
+@pytest.fixture(scope="module")
+def retriever(built_workspace: Workspace) -> Retriever:
+    return Retriever(built_workspace)
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Wie beantrage ich Bürgergeld, geht das online und welche Unterlagen brauche ich?",
+     ["Wie beantrage ich Bürgergeld, geht das online?", "welche Unterlagen brauche ich?"]),
+    ("Gibt es Geld für Schulsachen und Klassenfahrt?", ["Gibt es Geld für Schulsachen?", "Klassenfahrt?"]),
+    ("Der Bescheid ist falsch. Wie lange habe ich Zeit?", ["Wie lange habe ich Zeit?"]),
+    ("Ich bin in der 14. Woche schwanger, bekomme ich mehr Geld?", ["Ich bin in der 14. Woche schwanger, bekomme ich mehr Geld?"]),
+    ("Ich habe Schulden beim Jobcenter und kann die nie zahlen.", ["Ich habe Schulden beim Jobcenter und kann die nie zahlen."]),
+    ("мне пришло письмо, что это значит и можно ли это оспорить?", ["мне пришло письмо, что это значит?", "можно ли это оспорить?"]),
+])
+def test_question_parts(question: str, parts: list[str]) -> None:
+    assert question_parts(question) == parts
+
+
+def _numbers_resolve(result: Answer) -> None:
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", result.text)}
+    assert cited and cited <= {s.number for s in result.sources}, (cited, [s.number for s in result.sources])
+    assert [s.number for s in result.sources] == list(range(1, len(result.sources) + 1))
+
+
+def test_a_curated_answer_adds_the_entry_for_the_second_part(retriever: Retriever) -> None:
+    result = answer("Wie beantrage ich Bürgergeld, geht das auch online und welche Unterlagen muss ich mitbringen?",
+                    Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.CURATED and result.entry_id == "antrag-stellen"
+    assert "**Außerdem:" in result.text and "Kontoauszüge" in result.text.split("**Außerdem:")[1]
+    assert result.text.count("**Was Sie jetzt tun können:**") == 2
+    _numbers_resolve(result)
+
+
+def test_a_computed_answer_adds_the_entry_for_the_other_part(retriever: Retriever) -> None:
+    result = answer("Meine Tochter kommt in die 5. Klasse, gibt es Geld für Schulsachen und die Klassenfahrt?",
+                    Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.COMPUTED and result.entry_id == "schulbedarf" and "195 Euro" in result.text
+    also = result.text.split("**Außerdem:")
+    assert len(also) == 2 and "Klassenfahrt" in also[1] and "Schulbedarf 2026" not in also[1]
+    assert "§ 28 Abs. 2 SGB II" in {s.citation for s in result.sources}
+    _numbers_resolve(result)
+
+
+def test_a_question_inside_a_story_is_answered_not_refused(retriever: Retriever) -> None:
+    """fresh-20b n7: the word Kindergeld sent a Widerspruch question to the Familienkasse (deadline at risk)."""
+    result = answer("Im Bescheid ist mein Kindergeld zweimal abgezogen worden. Wie lange habe ich Zeit für einen "
+                    "Widerspruch?", Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.CURATED and result.entry_id == "bescheid-widerspruch", (result.mode, result.text[:300])
+    _numbers_resolve(result)
+
+
+def test_a_single_question_gets_no_further_part(retriever: Retriever) -> None:
+    for question in ("Muss ich meinen Urlaub beim Jobcenter genehmigen lassen?",
+                     "Minijob, 556 Euro im Monat, wie viel darf ich behalten?"):
+        assert "**Außerdem:" not in answer(question, Audience.CITIZEN, retriever=retriever).text, question
+
+
+def test_further_parts_rarely_add_an_entry_the_labels_do_not_name(built_workspace: Workspace) -> None:
+    """On the tune set (225 questions, nearly all single-topic) parts add an entry the labels do not name 3 times
+    with the shipped limits (calibrated there; 2 of them debatable labels, 1 a null question)."""
+    book = faq_book(built_workspace)
+    rows = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "faq" / "tune.jsonl").read_text(encoding="utf-8").splitlines()]
+    unnamed = 0
+    for row in rows:
+        if question_parts(row["question"]) == [row["question"].strip()]:
+            continue
+        main = book.find(row["question"], Audience.CITIZEN)
+        found = book.find_parts(row["question"], Audience.CITIZEN, answered={main.stored.entry.id} if main else None)
+        named = {row["expected"], *row.get("also", [])}
+        unnamed += sum(1 for hit in found if hit.stored.entry.id not in named)
+    assert unnamed <= 3, unnamed
+
+
+def test_entries_a_calculation_repeats_exist() -> None:
+    assert {e for ids in SAME_FIGURE.values() for e in ids} <= ENTRY_IDS
