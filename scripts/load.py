@@ -1,6 +1,8 @@
 """Load test: N concurrent citizen sessions against a running app on this machine, for a bounded time.
 
     .venv/bin/python scripts/load.py --users 8 --duration 30 [--url http://127.0.0.1:7860]
+    .venv/bin/python scripts/load.py --users 32 --url http://127.0.0.1:7861 --url http://127.0.0.1:7862 \
+        --pid 111 --pid 222     # several UI workers: sessions spread over them, as a sticky proxy would
 
 Each user is a thread with its own session (Gradio's queue protocol spoken directly, or gradio_client), asking questions from ../shared/eval/dev.jsonl
 round-robin (each user starts at a different question). Reports throughput (answers/s), p50/p95 latency,
@@ -215,7 +217,8 @@ def percentile(values: list[float], q: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Lasttest der Bürgerinfo (nur gegen 127.0.0.1).")
-    parser.add_argument("--url", default="http://127.0.0.1:7860", help="Adresse der laufenden App (nur Loopback)")
+    parser.add_argument("--url", action="append", help="Adresse der laufenden App (nur Loopback); mehrmals: "
+                        "mehrere Worker, die Sitzungen reihum verteilt (Standard http://127.0.0.1:7860)")
     parser.add_argument("--users", type=int, default=8, help="gleichzeitige Sitzungen")
     parser.add_argument("--duration", type=float, default=30.0, help="Dauer in Sekunden")
     parser.add_argument("--timeout", type=float, default=60.0, help="Wartezeit auf offene Antworten nach Ablauf")
@@ -223,26 +226,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="Ergebnis als JSON ausgeben")
     parser.add_argument("--client", choices=("raw", "gradio"), default="raw",
                         help="raw: Gradios Warteschlangen-Protokoll direkt (wenig CPU); gradio: gradio_client")
-    parser.add_argument("--pid", type=int, default=0,
+    parser.add_argument("--pid", type=int, action="append",
                         help="Prozessnummer des Servers: meldet dessen CPU-Zeit je Antwort (hängt kaum von "
                              "anderer Last auf dem Rechner ab, anders als Durchsatz und Latenz)")
     args = parser.parse_args(argv)
-    url = loopback_url(args.url)
+    urls = [loopback_url(u) for u in (args.url or ["http://127.0.0.1:7860"])]
+    pids = args.pid or []
     if args.users < 1 or args.duration <= 0:
         raise SystemExit("--users ≥ 1 und --duration > 0")
     questions = load_questions(args.questions)
 
     stats = Stats()
-    cpu_before, rss_before = server_cpu_seconds(args.pid), server_rss_mb(args.pid)
+    cpu_before = sum(server_cpu_seconds(p) for p in pids)
+    rss_before = [server_rss_mb(p) for p in pids]
     start = time.monotonic()
     stop_at = start + args.duration
     if args.client == "raw":
-        endpoint = citizen_endpoint(url)
-        threads = [threading.Thread(target=raw_user, args=(n, url, questions, stop_at, stats, args.timeout, endpoint),
+        endpoints = {u: citizen_endpoint(u) for u in urls}
+        threads = [threading.Thread(target=raw_user, args=(n, urls[n % len(urls)], questions, stop_at, stats,
+                                                           args.timeout, endpoints[urls[n % len(urls)]]),
                                     daemon=True) for n in range(args.users)]
     else:
-        threads = [threading.Thread(target=user, args=(n, url, questions, stop_at, stats, args.timeout), daemon=True)
-                   for n in range(args.users)]
+        threads = [threading.Thread(target=user, args=(n, urls[n % len(urls)], questions, stop_at, stats, args.timeout),
+                                    daemon=True) for n in range(args.users)]
     for t in threads:
         t.start()
     for t in threads:
@@ -251,17 +257,17 @@ def main(argv: list[str] | None = None) -> int:
     errors = sum(stats.errors.values())
     lost = stats.sent - stats.answered - (errors - stats.errors.get("timeout", 0))
     result = {
-        "users": args.users, "duration_s": args.duration, "wall_s": round(wall, 1), "sent": stats.sent,
+        "users": args.users, "workers": len(urls), "duration_s": args.duration, "wall_s": round(wall, 1), "sent": stats.sent,
         "answered": stats.answered, "throughput_per_s": round(stats.answered / wall, 2),
         "p50_s": round(percentile(stats.latencies, 0.5), 2), "p95_s": round(percentile(stats.latencies, 0.95), 2),
         "max_s": round(max(stats.latencies), 2) if stats.latencies else None,
         "mean_s": round(statistics.fmean(stats.latencies), 2) if stats.latencies else None,
         "errors": errors, "error_kinds": dict(stats.errors), "lost": lost,
     }
-    if args.pid:
-        cpu = server_cpu_seconds(args.pid) - cpu_before
+    if pids:
+        cpu = sum(server_cpu_seconds(p) for p in pids) - cpu_before
         result["server_cpu_ms_per_answer"] = round(cpu / max(stats.answered, 1) * 1000, 1)
-        result["server_rss_mb"] = [round(rss_before), round(server_rss_mb(args.pid))]
+        result["server_rss_mb"] = [[round(b), round(server_rss_mb(p))] for b, p in zip(rss_before, pids)]
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -270,9 +276,10 @@ def main(argv: list[str] | None = None) -> int:
               f"Durchsatz {result['throughput_per_s']} Antworten/s")
         print(f"Latenz p50 {result['p50_s']} s, p95 {result['p95_s']} s, max {result['max_s']} s")
         print(f"Fehler {result['errors']} {result['error_kinds'] or ''}, verloren {result['lost']}")
-        if args.pid:
+        if pids:
+            rss = ", ".join(f"{b}/{a}" for b, a in result["server_rss_mb"])
             print(f"Server-CPU je Antwort {result['server_cpu_ms_per_answer']} ms, "
-                  f"Speicher (RSS) vorher/nachher {result['server_rss_mb'][0]}/{result['server_rss_mb'][1]} MB")
+                  f"Speicher (RSS) vorher/nachher je Worker {rss} MB")
     return 0 if errors == 0 and lost == 0 else 1
 
 

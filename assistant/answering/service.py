@@ -24,6 +24,7 @@ from .. import i18n
 from ..catalog import StoredUnit
 from ..config import Settings
 from ..embedding import query_vector_later
+from ..faq.parts import question_parts
 from ..model import Audience
 from ..retrieval.lexical import words
 from ..retrieval.lookup import UnitLookup
@@ -294,7 +295,8 @@ def _finish_generated(question: str, audience: Audience, language: str, text: st
 
 def _special_answer(question: str, query: str, audience: Audience, language: str, hits: Sequence[Hit],
                     retriever: Retriever, settings: Settings, in_scope: bool,
-                    question_vector: Callable[[], Any] | None = None) -> Answer | None:
+                    question_vector: Callable[[], Any] | None = None,
+                    part_vectors: Sequence[Callable[[], Any]] | None = None) -> Answer | None:
     """A calculator's result for a "how much" question with the person's figures, else a curated entry; the
     question's further parts get their own entries."""
     units = getattr(retriever, "units", None)  # a stand-in retriever (tests) may hold no index
@@ -320,7 +322,8 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
         if book is None:
             return []
         try:
-            return book.find_parts(question, audience, vector, answered=answered, limit=limit)
+            return book.find_parts(question, audience, vector, answered=answered, limit=limit,
+                                   part_vectors=part_vectors)
         except Exception:  # noqa: BLE001
             log.exception("curated answers unavailable")
             return []
@@ -380,9 +383,12 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
 
     special_first = bool(question) and audience.is_citizen and as_of is None
     # the curated answers' matcher embeds the question itself; started now, it shares retrieval's forward pass
-    question_vector = (query_vector_later(retriever.ws.embedder, question)
-                       if special_first and settings.faq_enabled and query == question and hasattr(retriever, "ws")
-                       else None)
+    matching = special_first and settings.faq_enabled and query == question and hasattr(retriever, "ws")
+    question_vector = query_vector_later(retriever.ws.embedder, question) if matching else None
+    # so are the vectors of the question's parts when it asks several things
+    parts = question_parts(question) if matching else []
+    part_vectors = ([query_vector_later(retriever.ws.embedder, p) for p in parts]
+                    if parts and parts != [question] else None)
     result = retriever.retrieve(query, audience, k=max(RETRIEVAL_K, settings.answer_sources), as_of=as_of,
                                 asked=question)
     language = result.query.language if audience.is_citizen else "de"
@@ -390,7 +396,7 @@ def answer_stream(question: str, audience: Audience | str = Audience.CITIZEN, hi
     hits = [h for h in result.hits if audience.may_see(h.unit.visibility)]
     if special_first:
         special = _special_answer(question, query, audience, language, hits, retriever, settings, result.relevant,
-                                  question_vector)
+                                  question_vector, part_vectors)
         if special is not None:
             yield special
             return

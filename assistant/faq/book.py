@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,7 +82,8 @@ class FaqBook:
 
 
     def find_parts(self, question: str, audience: Audience, query_vector=None, *,
-                   answered: Collection[str] | None = None, limit: int = 2) -> list[CuratedHit]:
+                   answered: Collection[str] | None = None, limit: int = 2,
+                   part_vectors: Sequence[Callable[[], np.ndarray]] | None = None) -> list[CuratedHit]:
         """Entries for the parts of a question that asks several things ("… und welche Unterlagen brauche ich?")
         or wraps its question in a story, each part matched on its own with the same limits. An entry counts
         only when the whole question makes it likely too: a part read without its context may mean something
@@ -105,7 +106,8 @@ class FaqBook:
         rest = max(1.0 - sum(in_context.get(e, 0.0) for e in taken), 1e-6)
         in_context = {e: p / rest for e, p in in_context.items() if e not in taken}
         found: list[CuratedHit] = []
-        for vector in _embed_queries(self.ws.embedder, parts):
+        vectors = [later() for later in part_vectors] if part_vectors else _embed_queries(self.ws.embedder, parts)
+        for vector in vectors:
             # the part's likeliest entries, weighed by how likely the whole question makes them
             weighed = [(m.score * in_context.get(m.entry_id, 0.0), m)
                        for m in self.matcher.ranked(vector, allowed, limit=settings.faq_parts_candidates)
