@@ -95,6 +95,9 @@ class Settings(BaseSettings):
     # the classifier's probability for the part times that for the whole question (among the entries not yet
     # answering), at least
     faq_parts_min_weight: float = 0.06  # calibrated on eval/faq/tune.jsonl (2 debatable extras in 225)
+    # below the threshold, the best entry is offered as the answer to a similar question (said so) when the
+    # classifier gives it at least this and retrieval finds the question covered; 1 turns it off
+    faq_suggest_threshold: float = 0.30
     faq_regularisation: float = 100.0  # C of the entry classifier (logistic regression)
     calculators_enabled: bool = True
 

@@ -1059,6 +1059,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Часте питання", "ru": "Частый вопрос", "pl": "Częste pytanie", "fa": "سؤال رایج",
         "fr": "Question fréquente",
     },
+    "label.suggested": {
+        "de": "Ich habe keine geprüfte Antwort gefunden, die sicher zu Ihrer Frage passt. Diese geprüfte Antwort "
+              "gehört zu einer ähnlichen Frage:",
+        "en": "I found no checked answer that surely fits your question. This checked answer belongs to a similar "
+              "question:",
+        "tr": "Sorunuza kesin uyan kontrol edilmiş bir cevap bulamadım. Bu kontrol edilmiş cevap benzer bir soruya "
+              "aittir:",
+        "ar": "لم أجد إجابة مراجَعة تناسب سؤالك بشكل مؤكد. هذه الإجابة المراجَعة تخص سؤالًا مشابهًا:",
+        "uk": "Я не знайшов перевіреної відповіді, яка точно підходить до вашого питання. Ця перевірена відповідь "
+              "стосується схожого питання:",
+        "ru": "Я не нашёл проверенного ответа, который точно подходит к вашему вопросу. Этот проверенный ответ "
+              "относится к похожему вопросу:",
+        "pl": "Nie znalazłem sprawdzonej odpowiedzi, która na pewno pasuje do twojego pytania. Ta sprawdzona "
+              "odpowiedź dotyczy podobnego pytania:",
+        "fa": "پاسخ بررسی‌شده‌ای پیدا نکردم که با اطمینان به پرسش شما بخورد. این پاسخ بررسی‌شده مربوط به پرسشی "
+              "مشابه است:",
+        "fr": "Je n'ai trouvé aucune réponse vérifiée qui corresponde sûrement à votre question. Cette réponse "
+              "vérifiée concerne une question semblable :",
+    },
+    "label.suggested_check": {
+        "de": "Passt das nicht zu Ihrer Frage? Stellen Sie die Frage bitte genauer oder fragen Sie Ihr Jobcenter.",
+        "en": "Does this not fit your question? Please ask more precisely or ask your Jobcenter.",
+        "tr": "Bu sorunuza uymuyor mu? Lütfen sorunuzu daha açık sorun veya Jobcenter'ınıza sorun.",
+        "ar": "ألا يناسب هذا سؤالك؟ من فضلك اسأل بشكل أدق أو اسأل مركز العمل (Jobcenter).",
+        "uk": "Це не підходить до вашого питання? Поставте, будь ласка, питання точніше або запитайте свій Jobcenter.",
+        "ru": "Это не подходит к вашему вопросу? Пожалуйста, задайте вопрос точнее или спросите в своём Jobcenter.",
+        "pl": "To nie pasuje do twojego pytania? Zadaj pytanie dokładniej albo zapytaj w swoim Jobcenter.",
+        "fa": "این به پرسش شما نمی‌خورد؟ لطفاً دقیق‌تر بپرسید یا از Jobcenter خود بپرسید.",
+        "fr": "Cela ne correspond pas à votre question ? Posez-la plus précisément ou demandez à votre Jobcenter.",
+    },
     "label.reviewed": {
         "de": "Diese Antwort wurde von der Redaktion geprüft am {date}.",
         "en": "This answer was checked by the editorial team on {date}.",

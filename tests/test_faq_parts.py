@@ -98,3 +98,31 @@ def test_further_parts_rarely_add_an_entry_the_labels_do_not_name(built_workspac
 
 def test_entries_a_calculation_repeats_exist() -> None:
     assert {e for ids in SAME_FIGURE.values() for e in ids} <= ENTRY_IDS
+
+
+def _workspace_with(built_workspace: Workspace, **settings) -> Workspace:
+    return Workspace(built_workspace.settings.model_copy(update=settings))
+
+
+def test_an_unsure_match_is_offered_as_the_answer_to_a_similar_question(built_workspace: Workspace) -> None:
+    """Below the matcher's threshold the likeliest entry is shown as a similar question's checked answer, said so
+    first (tune: 20 of 30 such offers right at 0.30, where the search-based answer was the alternative)."""
+    strict = _workspace_with(built_workspace, faq_threshold=0.999)
+    retriever = Retriever(strict)
+    entry = next(e for e in load_dir(CORPUS / "faq") if e.id == "pflichten-urlaub-ortsabwesenheit")
+    result = answer(entry.texts["de"].questions[0], Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.SUGGESTED and result.entry_id == entry.id, (result.mode, result.text[:200])
+    assert result.text.startswith("Ich habe keine geprüfte Antwort gefunden, die sicher zu Ihrer Frage passt.")
+    assert entry.texts["de"].answer in result.text and "Stellen Sie die Frage bitte genauer" in result.text
+    _numbers_resolve(result)
+    arabic = answer(entry.texts["ar"].questions[0], Audience.CITIZEN, retriever=retriever)
+    assert arabic.mode is AnswerMode.SUGGESTED and arabic.language == "ar" and "Ich habe" not in arabic.text
+    # a neighbouring topic (retrieval's scope check) gets no offer
+    for question in ("Wie viel Kindergeld gibt es 2026 pro Kind?", "Wann ist die nächste Bundestagswahl?"):
+        assert answer(question, Audience.CITIZEN, retriever=retriever).mode is not AnswerMode.SUGGESTED, question
+
+
+def test_offers_can_be_turned_off(built_workspace: Workspace) -> None:
+    retriever = Retriever(_workspace_with(built_workspace, faq_threshold=0.999, faq_suggest_threshold=1.0))
+    entry = next(e for e in load_dir(CORPUS / "faq") if e.id == "pflichten-urlaub-ortsabwesenheit")
+    assert answer(entry.texts["de"].questions[0], Audience.CITIZEN, retriever=retriever).mode is not AnswerMode.SUGGESTED

@@ -19,6 +19,7 @@ MODE_LABELS = {
     AnswerMode.REFUSED: "Keine passende Quelle gefunden",
     AnswerMode.CURATED: "Geprüfte Antwort der Redaktion (Häufige Fragen)",
     AnswerMode.COMPUTED: "Berechnung nach dem Gesetz (Rechner)",
+    AnswerMode.SUGGESTED: "Geprüfte Antwort zu einer ähnlichen Frage (nicht sicher zugeordnet)",
 }
 VISIBILITY_LABELS = {"public": "öffentlich", "internal": "intern"}
 KIND_LABELS = {"law": "Gesetz", "guideline": "Weisung", "other": "sonstiges Dokument"}

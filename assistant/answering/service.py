@@ -195,20 +195,27 @@ def _also_blocks(extras: Sequence, language: str, numbering: _Numbering) -> str:
 
 
 def _curated(question: str, audience: Audience, language: str, hit, hits: Sequence[Hit],
-             extras: Sequence = ()) -> Answer:
+             extras: Sequence = (), suggested: bool = False) -> Answer:
     """A reviewed entry of the Redaktion, in the citizen's language, its cited units as sources [1…k]; entries
-    for the question's further parts follow ("Außerdem")."""
+    for the question's further parts follow ("Außerdem"). `suggested`: the entry of a similar question, said
+    so before it, with its own question as the heading."""
     entry = hit.stored.entry
     shown = i18n.shown_language(language) if language in entry.texts else "de"
     numbering = _Numbering()
     text = _entry_block(hit, shown, numbering) + _also_blocks(extras, shown, numbering)
+    if suggested:
+        questions = entry.text(shown).questions
+        heading = f"**{questions[0]}**\n\n" if questions else ""
+        text = (f"{i18n.text('label.suggested', shown)}\n\n{heading}{text}\n\n"
+                f"_{i18n.text('label.suggested_check', shown)}_")
     cited, more = _with_more_sources(numbering.units, hits)
     text += _more_line(len(cited) + 1, more, shown)
     sources = tuple(make_source(i + 1, su) for i, su in enumerate(cited + more))
     notice = " ".join(p for p in (i18n.text("label.reviewed", shown, date=_german_date(entry.reviewed)),
                                   i18n.text("label.law_in_german", shown) if shown != "de" else "",
                                   prompts.notice_text("citizen", audience, shown)) if p)
-    return Answer(question=question, audience=audience.value, text=text, mode=AnswerMode.CURATED, sources=sources,
+    return Answer(question=question, audience=audience.value, text=text,
+                  mode=AnswerMode.SUGGESTED if suggested else AnswerMode.CURATED, sources=sources,
                   notice=notice, language=shown, entry_id=entry.id)
 
 
@@ -345,7 +352,18 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
     # no entry for the whole question: its parts may each have one ("Der Bescheid ist falsch. Wie lange habe
     # ich Zeit für den Widerspruch?")
     found = parts(None, 1 + settings.faq_parts)
-    return _curated(question, audience, language, found[0], hits, found[1:]) if found else None
+    if found:
+        return _curated(question, audience, language, found[0], hits, found[1:])
+    # unsure: the entry of a similar question, said so, where retrieval finds the question covered (a question
+    # on a neighbouring topic gets the refusal with the office responsible instead)
+    if not in_scope:
+        return None
+    try:
+        near = book.suggest(question, audience, vector)
+    except Exception:  # noqa: BLE001
+        log.exception("curated answers unavailable")
+        return None
+    return _curated(question, audience, language, near, hits, suggested=True) if near is not None else None
 
 
 # --- the entry points ----------------------------------------------------------------------------

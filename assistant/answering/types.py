@@ -14,6 +14,9 @@ class AnswerMode(StrEnum):
     REFUSED = "refused"  # the stored sources do not cover the question
     CURATED = "curated"  # a reviewed answer of the Redaktion ("Häufige Fragen"), tied to the units it cites
     COMPUTED = "computed"  # a calculator's result, every figure read from a cited unit
+    # a reviewed entry for a similar question, when the matcher is not sure enough to serve it as the answer;
+    # the answer says so first
+    SUGGESTED = "suggested"
 
 
 @dataclass(frozen=True)

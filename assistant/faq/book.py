@@ -81,6 +81,23 @@ class FaqBook:
         return CuratedHit(self.served[match.entry_id], match) if match else None
 
 
+    def suggest(self, question: str, audience: Audience, query_vector=None) -> CuratedHit | None:
+        """The likeliest entry when `find` served none: at least `faq_suggest_threshold`, and likelier than
+        the class of questions no entry answers."""
+        settings = self.ws.settings
+        if not settings.faq_enabled or settings.faq_suggest_threshold >= 1:
+            return None
+        self.refresh()
+        if self.matcher is None:
+            return None
+        vector = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
+        ranked = self.matcher.ranked(vector, self.allowed(audience), limit=1)
+        if not ranked or ranked[0].score < settings.faq_suggest_threshold:
+            return None
+        if ranked[0].score <= self.matcher.not_covered_probability(vector):
+            return None
+        return CuratedHit(self.served[ranked[0].entry_id], ranked[0])
+
     def find_parts(self, question: str, audience: Audience, query_vector=None, *,
                    answered: Collection[str] | None = None, limit: int = 2,
                    part_vectors: Sequence[Callable[[], np.ndarray]] | None = None) -> list[CuratedHit]:

@@ -116,6 +116,14 @@ class FaqMatcher:
                              float(probabilities[i]) - runner if rank == 0 else 0.0, self.texts[nearest]))
         return out
 
+    def not_covered_probability(self, query_vector: np.ndarray) -> float:
+        """The classifier's probability that no entry answers the question."""
+        classes = self.classifier.classes
+        if NOT_COVERED not in classes:
+            return 0.0
+        probabilities = self.classifier.probabilities(np.asarray(query_vector, dtype=np.float32))
+        return float(probabilities[classes.index(NOT_COVERED)])
+
     def accepts(self, match: Match) -> bool:
         return match.score >= self.threshold and match.dense >= self.min_dense and match.margin >= self.min_margin
 
