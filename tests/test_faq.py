@@ -19,6 +19,7 @@ from assistant.faq.integrity import check_entries, check_entry, figures
 from assistant.faq.store import EntryStatus, FaqStore
 from assistant.ingest import Ingestor
 from assistant.model import Audience, Visibility
+from assistant.retrieval.glossary import challenges_decision
 from assistant.retrieval.lookup import UnitLookup
 from assistant.retrieval.retriever import Retriever
 from assistant.workspace import Workspace
@@ -221,3 +222,39 @@ def test_faq_embeddings_on_an_unbuilt_index_refuses_and_keeps_the_shipped_files(
     finally:
         get_settings.cache_clear()
     assert {p.name: p.read_bytes() for p in (corpus / "embeddings").iterdir()} == before
+
+
+@pytest.mark.parametrize("question,entry_id", [
+    # fresh review 20b: a new job, a 10 % letter and a child's Ausbildung had no curated answer
+    ("Ab dem nächsten Monat habe ich eine Arbeitsstelle. Was muss ich dem Jobcenter geben?",
+     "pflichten-neue-arbeit-melden"),
+    ("Das Jobcenter mindert mein Geld um zehn Prozent wegen eines verpassten Termins, wie wehre ich mich?",
+     "bescheid-minderung-termin-brief"),
+    ("Unsere Tochter wird Azubi und wohnt zu Hause, bekommen wir für sie weiter Bürgergeld?",
+     "bg-kind-beginnt-ausbildung"),
+    ("Córka zaczyna Ausbildung w zakładzie i mieszka z nami. Czy Jobcenter dalej za nią płaci?",
+     "bg-kind-beginnt-ausbildung"),
+    # a Widerspruch that names Kindergeld is about the Jobcenter's Bescheid, not a Familienkasse matter
+    ("Widerspruch gegen den Bescheid, Kindergeld wurde angerechnet", "bescheid-widerspruch"),
+])
+def test_everyday_questions_of_the_fresh_review_get_their_curated_answer(retriever: Retriever, question: str,
+                                                                         entry_id: str) -> None:
+    """Paraphrases (none is a question variant of an entry) of questions the review found unanswered."""
+    assert all(question not in t.questions for e in ENTRIES for t in e.texts.values())
+    result = answer(question, Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.CURATED and result.entry_id == entry_id, (result.mode, result.entry_id)
+
+
+def test_a_widerspruch_naming_kindergeld_is_not_referred_to_the_familienkasse(retriever: Retriever) -> None:
+    """Below the matcher's limit the question still gets the search-based answer, not the Familienkasse refusal
+    (which could cost the person the Widerspruch deadline); a Familienkasse decision is still referred."""
+    jobcenter = retriever.retrieve("Das Kindergeld ist im Bescheid falsch angerechnet worden, kann ich widersprechen?",
+                                   Audience.CITIZEN)
+    assert jobcenter.relevant is True and jobcenter.office is None
+    english = retriever.retrieve("The Jobcenter deducted child benefit twice in my decision, can I appeal?",
+                                 Audience.CITIZEN)
+    assert english.relevant is True
+    other = retriever.retrieve("Wie hoch ist der Kinderzuschlag der Familienkasse, und wo widerspreche ich?",
+                               Audience.CITIZEN)
+    assert other.relevant is False and other.office == "familienkasse"
+    assert not challenges_decision("Widerspruch gegen den Kindergeldbescheid der Familienkasse")  # no Jobcenter

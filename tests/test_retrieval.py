@@ -148,6 +148,8 @@ def test_cli_search_and_eval(built_workspace: Workspace, tmp_path) -> None:
         ("Was gilt als Einkommen bei Wohngeld?", False),
         ("Muss ich vorrangige Leistungen wie Wohngeld beantragen?", True),
         ("Wird Mehrbedarf für aufwändige Ernährung auch rückwirkend gezahlt?", True),  # "gez…" is no GEZ
+        # a Widerspruch against the Jobcenter's Bescheid that names Kindergeld (fresh review 20b, n = 7)
+        ("Im Bescheid ist Kindergeld doppelt angerechnet, bis wann kann ich Widerspruch einlegen?", True),
     ],
 )
 def test_rules_path_scope_list(rules_retriever: Retriever, question: str, relevant: bool) -> None:
@@ -162,6 +164,7 @@ def test_rules_path_scope_list(rules_retriever: Retriever, question: str, releva
         ("Wird das Kindergeld beim Bürgergeld als Einkommen angerechnet?", True),
         ("Was gilt als Einkommen bei Wohngeld?", False),
         ("Wird Mehrbedarf für aufwändige Ernährung auch rückwirkend gezahlt?", True),
+        ("Im Bescheid ist Kindergeld doppelt angerechnet, bis wann kann ich Widerspruch einlegen?", True),
     ],
 )
 def test_trained_scope_check_on_neighbouring_topics(retriever: Retriever, question: str, relevant: bool) -> None:

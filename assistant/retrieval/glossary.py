@@ -56,6 +56,7 @@ def covered_by_glossary(word: str) -> bool:
 class Scope:
     outside: tuple[re.Pattern[str], ...]
     anchors: tuple[re.Pattern[str], ...]
+    remedies: tuple[re.Pattern[str], ...] = ()
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -69,7 +70,8 @@ def _pattern(term: str) -> re.Pattern[str]:
 def load_scope(path: Path = GLOSSARY_PATH) -> Scope:
     data = tomllib.loads(path.read_text(encoding="utf-8")).get("scope", {})
     return Scope(tuple(_pattern(t) for t in data.get("outside", [])),
-                 tuple(_pattern(t) for t in data.get("anchors", [])))
+                 tuple(_pattern(t) for t in data.get("anchors", [])),
+                 tuple(_pattern(t) for t in data.get("remedies", [])))
 
 
 def outside_topics(question: str) -> list[str]:
@@ -80,6 +82,11 @@ def outside_topics(question: str) -> list[str]:
 def has_anchor(question: str) -> bool:
     """Does the question name the Bürgergeld context ("beim Bürgergeld", "angerechnet")?"""
     return any(p.search(question) for p in load_scope().anchors)
+
+
+def challenges_decision(question: str) -> bool:
+    """Does the question challenge a Jobcenter decision (a Widerspruch word and the Bürgergeld context)?"""
+    return any(p.search(question) for p in load_scope().remedies) and has_anchor(question)
 
 
 @lru_cache(maxsize=4)

@@ -24,7 +24,7 @@ from ..store import StoreUnavailable, describe_store
 from ..textprep import indexed_text
 from ..workspace import Workspace
 from .features import Analysis, Analyzer, dense_text, query_info
-from .glossary import covered_by_glossary, has_anchor, outside_topics
+from .glossary import challenges_decision, covered_by_glossary, has_anchor, outside_topics
 from .lexical import QUERY_NOISE, LexicalIndex, SubsetIndex, audience_index, german_nouns, is_german, words
 from .lookup import UnitLookup
 from .query import QueryAnalysis, analyse_query, check_length
@@ -335,8 +335,9 @@ class Retriever:
         return ranked, [by_unit[i] for i in ranked]
 
     def judge_scope(self, analysis: Analysis, ranked: list[int], scores: list[float]) -> tuple[bool, str | None]:
-        """(relevant, office): exact references are always relevant; otherwise the trained scope check."""
-        if analysis.exact_first:
+        """(relevant, office): exact references and challenges of a Jobcenter decision are always relevant;
+        otherwise the trained scope check."""
+        if analysis.exact_first or challenges_decision(analysis.info.question):
             return True, None
         if self.scope is None:
             return bool(ranked), None
@@ -476,7 +477,7 @@ class Retriever:
         """A question about a neighbouring topic (Kindergeld, Mietrecht …) is answered only when it asks
         within the Bürgergeld context and the best sources speak of that topic."""
         topics = outside_topics(question)
-        if not topics:
+        if not topics or challenges_decision(question):
             return True
         if not has_anchor(question):
             return False
