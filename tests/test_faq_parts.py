@@ -126,3 +126,11 @@ def test_offers_can_be_turned_off(built_workspace: Workspace) -> None:
     retriever = Retriever(_workspace_with(built_workspace, faq_threshold=0.999, faq_suggest_threshold=1.0))
     entry = next(e for e in load_dir(CORPUS / "faq") if e.id == "pflichten-urlaub-ortsabwesenheit")
     assert answer(entry.texts["de"].questions[0], Audience.CITIZEN, retriever=retriever).mode is not AnswerMode.SUGGESTED
+
+
+def test_a_household_total_ends_with_the_familys_next_step(retriever: Retriever) -> None:
+    """Regression: a merge mapped the household total to the Regelbedarf topic too, and the later key won."""
+    result = answer("Ich bin alleinerziehend mit zwei Kindern (4 und 9). Wie viel Bürgergeld bekommen wir insgesamt?",
+                    Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.COMPUTED and result.entry_id == "haushalt_bedarf" and "1.562,68 Euro" in result.text
+    assert "Unterhaltsvorschuss" in result.text.split("**Was Sie jetzt tun können:**")[1]

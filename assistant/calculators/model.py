@@ -135,7 +135,7 @@ TOPIC_OF_KIND = {
     "mehrbedarf_alleinerziehend": "familie", "haushalt_bedarf": "familie", "mehrbedarf_schwangerschaft": "mehrbedarf",
     "mehrbedarf_warmwasser": "mehrbedarf",
     "regelbedarf": "regelbedarf", "regelbedarf_tabelle": "regelbedarf", "regelbedarf_paar": "regelbedarf",
-    "regelbedarf_wechsel": "regelbedarf", "haushalt_bedarf": "regelbedarf",
+    "regelbedarf_wechsel": "regelbedarf",
     "schulbedarf": "bildung", "teilhabe": "bildung", "vermoegen": "vermoegen",
 }
 
