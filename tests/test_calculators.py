@@ -555,3 +555,39 @@ def test_household_total_questions(units: list[StoredUnit], question: str, value
 def test_household_total_only_with_every_figure_and_for_the_whole(units: list[StoredUnit], question: str) -> None:
     calc = calculate(question, units)
     assert calc is None or calc.kind != "haushalt_bedarf"
+
+
+# --- fresh review 20c: a euro figure is not always the asker's wage -------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Ich hab einen Brief bekommen, ich soll 1.200 € zurückzahlen, weil mein Nebenjob nicht angerechnet wurde.",
+    "Mein Mann fängt nächsten Monat einen neuen Job an, 2.300 netto. Fällt das Bürgergeld dann weg?",
+    "Meine Tochter (19) fängt eine Ausbildung an, sie kriegt 950 € brutto. Wird mir das abgezogen?",
+    "Mein Freund will bei mir und meiner Tochter einziehen. Er verdient 2.800 € netto.",
+    "Ich hab meinen Job verloren und bekomme nur 900 € Arbeitslosengeld. Kann ich aufstocken?",
+    "My husband earns 2,000 euros net, do we still get Bürgergeld?",
+])
+def test_someone_elses_wage_a_debt_or_a_benefit_is_not_the_askers_allowance(units: list[StoredUnit],
+                                                                             question: str) -> None:
+    """fresh-20c: a repayment demand, the husband's and a trainee daughter's pay, ALG I and a partner's wage were
+    each computed as the asker's Erwerbstätigenfreibetrag (rated 1)."""
+    calc = calculate(question, units)
+    assert calc is None or calc.kind != "freibetrag", (question, calc and calc.result)
+
+
+def test_a_rent_stated_as_warm_is_not_a_wage(units: list[StoredUnit]) -> None:
+    calc = calculate("Ich verdiene 1.100 € brutto und zahle 650 € warm. Wie viel darf ich behalten?", units)
+    assert calc is not None and calc.kind == "freibetrag", calc
+    assert "1.100 Euro" in calc.render("de") and "bei 650 Euro" not in calc.render("de")
+
+
+def test_household_total_with_the_stated_rent_and_kindergeld_named(units: list[StoredUnit]) -> None:
+    """fresh-20c n2: "Mit wieviel Bürgergeld kann ich rechnen? Kindergeld krieg ich ja auch" got the Mehrbedarf only.
+    1.562,68 + 780 rent = 2.342,68 need; Kindergeld is named as income, not computed (not in the indexed law)."""
+    calc = calculate("Ich bin alleinerziehend mit zwei Kindern (4 und 9 Jahre), Miete warm 780 €. Mit wieviel "
+                     "Bürgergeld kann ich ungefähr rechnen? Kindergeld krieg ich ja auch noch", units)
+    assert calc is not None and calc.kind == "haushalt_bedarf" and calc.value == D("2342.68")
+    assert "780 Euro" in calc.render("de") and "Kindergeld" in calc.result
+    without = calculate("I am a single mom with two kids (4 and 9), how much Bürgergeld do we get in total per month "
+                        "excluding rent? My rent is 700 euros.", units)
+    assert without is not None and without.value == D("1562.68")

@@ -335,17 +335,23 @@ def _special_answer(question: str, query: str, audience: Audience, language: str
             log.exception("curated answers unavailable")
             return []
 
+    hit = None
+    if book is not None:
+        try:
+            hit = book.find(question, audience, query_vector=vector, evidence=[h.unit for h in hits])
+        except Exception:  # noqa: BLE001
+            log.exception("curated answers unavailable")
     if calc is not None:
         from ..faq.calculations import answered_by_calculation
 
-        extras = parts(answered_by_calculation(calc.kind), settings.faq_parts)
+        # the entry for the whole question, when it is about more than the computed figure ("Schulranzen und
+        # Klassenfahrt" → Schulbedarf computed, the class trip's entry below it)
+        answered = set(answered_by_calculation(calc.kind))
+        extras = [hit] if hit is not None and hit.stored.entry.id not in answered else []
+        answered.update(e.stored.entry.id for e in extras)
+        extras += parts(answered, settings.faq_parts - len(extras))
         return _computed(question, audience, language, calc, units, hits, getattr(retriever, "lookup", None), extras)
     if book is None:
-        return None
-    try:
-        hit = book.find(question, audience, query_vector=vector, evidence=[h.unit for h in hits])
-    except Exception:  # noqa: BLE001
-        log.exception("curated answers unavailable")
         return None
     if hit is not None:
         return _curated(question, audience, language, hit, hits, parts({hit.stored.entry.id}, settings.faq_parts))

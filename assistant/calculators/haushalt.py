@@ -23,11 +23,14 @@ Units = LawSource | Sequence[StoredUnit]
 HOUSING_RULE = "§ 22 Abs. 1 SGB II"
 
 
-def haushalt_bedarf(adults: int, children_ages: Sequence[int], units: Units, *, year: int | None = None) -> Calculation:
+def haushalt_bedarf(adults: int, children_ages: Sequence[int], units: Units, *, year: int | None = None,
+                    rent: Decimal | int | float | str | None = None) -> Calculation:
     """`adults`: 1 (living alone or raising the children alone) or 2 (a couple); `children_ages`: the
-    children living with them, in completed years."""
+    children living with them, in completed years; `rent`: the rent the person states, added as stated (whether
+    it is appropriate is the Jobcenter's decision)."""
     year = year or date.today().year
-    b = Builder("haushalt_bedarf", Message("hh.title", {"year": year}))
+    rent = Decimal(str(rent)) if rent is not None else None
+    b = Builder("haushalt_bedarf", Message("hh.title_rent" if rent else "hh.title", {"year": year}))
     try:
         source = LawSource.of(units)
         rules = adult_rules(source)
@@ -70,6 +73,10 @@ def haushalt_bedarf(adults: int, children_ages: Sequence[int], units: Units, *, 
                    percent=extra_need.result_message.params["percent"])
             total += extra_need.value
         b.step("hh.sum", total=Euro(total))
+        if rent:
+            b.step("hh.rent", source.get(HOUSING_RULE), rent=Euro(rent))
+            total += rent
+            b.step("hh.sum_rent", total=Euro(total))
         if children_ages:
             try:
                 _, income = source.find(INCOME_RULE, r"Kindergeld für zur Bedarfsgemeinschaft gehörende Kinder",
@@ -78,11 +85,13 @@ def haushalt_bedarf(adults: int, children_ages: Sequence[int], units: Units, *, 
             except FigureMissing:
                 pass
         b.explain("hh.other_income")
-        try:
-            b.explain("hh.housing", source.get(HOUSING_RULE))
-        except FigureMissing:
-            b.explain("hh.housing")
+        if not rent:
+            try:
+                b.explain("hh.housing", source.get(HOUSING_RULE))
+            except FigureMissing:
+                b.explain("hh.housing")
         persons = adults + len(children_ages)
-        return b.done("hh.result", total, {"total": total}, total=Euro(total), persons=persons)
+        return b.done("hh.result_rent" if rent else "hh.result", total, {"total": total}, total=Euro(total),
+                      persons=persons)
     except FigureMissing as exc:
         return b.failed(exc)

@@ -138,7 +138,8 @@ def _is_rent(text: str, start: int, end: int) -> bool:
     """ "Miete 500", "meine Warmmiete ist 500 Euro", "500 € Miete": the words next to the amount name the rent."""
     before = re.split(r"[,;.!?]|\bund\b|\band\b|\bi\b|\bve\b|\bи\b|\bі\b", text[max(0, start - 30):start])[-1]
     after = text[end:end + 20]
-    return bool(re.search(RENT, before) or re.match(rf"\s*{_EURO}?\s*(?:warm|kalt|brutto)?(?:{RENT})", after))
+    return bool(re.search(RENT, before) or re.match(rf"\s*{_EURO}?\s*(?:warm|kalt|brutto)?(?:{RENT})", after)
+                or re.match(rf"\s*{_EURO}?\s*(?:warm|kalt)\b", after))  # "zahlen 950 € warm"
 
 
 PAID_BEFORE = (r"verdien\w*|earn\w*|lohn\w*|gehalt\w*|salary|wage|minijob|mini-job|\bjob\b|bekomme|erhalte|\bget\b|paid|"
@@ -254,7 +255,7 @@ STRONG_WORK = (r"minijob|mini-job|midijob|verdien|lohn|gehalt|brutto|netto|arbei
 
 
 # someone moving in with the asker: whose income counts is a Bedarfsgemeinschaft question (curated answer)
-MOVING_IN = (r"(?:bei|zu|mit) (?:mir|uns) (?:\w+ )?einzieh|zieht\b[^.?!]{0,30}\b(?:bei|zu|mit) (?:mir|uns)\b[^.?!]{0,15}\bein\b|zusammenzieh|zusammen ziehen|move[sd]? in\b|"
+MOVING_IN = (r"(?:bei|zu|mit) (?:mir|uns)\b[^.?!]{0,40}\beinzieh|zieht\b[^.?!]{0,30}\b(?:bei|zu|mit) (?:mir|uns)\b[^.?!]{0,15}\bein\b|zusammenzieh|zusammen ziehen|move[sd]? in\b|"
              r"moving in|taşın|переезжа|переїжджа|wprowadza|نقل للعيش|اسباب‌کشی")
 VOLUNTEER = r"übungsleiter|ehrenamt|aufwandsentschädigung|ehrenamtspauschale|trainer im verein|volunteer|coaching allowance|expense allowance|gönüllü|волонт|wolontari"
 
@@ -269,11 +270,29 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
     return aufwandsentschaedigung(money[0].value, source, per=per)
 
 
+# someone else's wage (partner, child): whose income counts for whom is not the asker's own allowance
+OTHERS_WAGE = (r"\b(?:mann|frau|partner(?:in)?|freund(?:in)?|sohn|tochter|kind|er|sie)\b[^.?!]{0,60}"
+               r"\b(?:verdient|kriegt \d|bekommt \d|fängt|anfängt|azubigehalt|ausbildungsvergütung)|"
+               r"\b(?:sein|ihr)(?:e|en)? (?:lohn|gehalt|einkommen)|"
+               r"\b(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|he|she)\b[^.?!]{0,60}\b(?:earns|makes|gets paid|will earn)|"
+               r"\b(?:oğlum|kızım|eşim)\b[^.?!]{0,80}(?:kazan|çalış)|"
+               r"\b(?:муж|жена|сын|дочь|чоловік|дружина|син|донька)\b[^.?!]{0,60}(?:зарабатыва|заробля)|"
+               r"\b(?:mąż|żona|syn|córka)\b[^.?!]{0,60}zarabia")
+# income that is not a wage (other rules: § 11b Abs. 1 insurance flat rate, not the Erwerbstätigenfreibetrag)
+NOT_A_WAGE = (r"arbeitslosengeld|\balg\b|\balg ?(?:1|i)\b|krankengeld|elterngeld|\brente\b|unterhalt|"
+              r"unemployment benefit|sick pay|pension")
+# a demand to pay money back: the sum is a debt, not income
+REPAYMENT = (r"zurück ?zahlen|zurückzahlen|zurückfordern|rückforderung|erstatten|zurück haben|will \d[\d.,]* ?(?:€|euro) zurück|"
+             r"pay (?:it )?back|repay|geri öde|вернуть|повернути|zwrócić")
+
+
 def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not _has(text, WORK):
         return None
-    if _has(text, MOVING_IN):
-        return None  # "my boyfriend moves in, he earns 2,100 net": a household question, not the asker's allowance
+    if _has(text, MOVING_IN, OTHERS_WAGE):
+        return None  # "my boyfriend moves in, he earns 2,100 net", "my daughter gets 950 € as a trainee"
+    if _has(text, REPAYMENT) or (_has(text, NOT_A_WAGE) and not _has(text, STRONG_WORK)):
+        return None  # "ich soll 1.200 € zurückzahlen", "900 € Arbeitslosengeld"
     if _has(text, HOUSING_COSTS) and not _has(text, STRONG_WORK):
         return None  # "my landlord wants 300 euros for heating, will the Jobcenter pay?" is not about wages
     found = _amounts(text)
@@ -303,6 +322,7 @@ def _income(text: str, source: LawSource, year: int | None, ages: list[int]) -> 
 
 # "how much do we get in total": the whole household's need, not one of its parts
 HOUSEHOLD_TOTAL = (r"insgesamt|zusammen|gesamt|in total|altogether|\btotal\b|bekommen wir|kriegen wir|stehen uns|"
+                   r"mit wie ?viel|rechnen|ungefähr|roughly|"
                    r"do we get|will we get|wie viel bürgergeld|wieviel bürgergeld|how much (?:bürgergeld|money)|"
                    r"toplam|всего|всього|усього|razem|łącznie|در مجموع|مجموع|المجموع")
 # a question for one part of the need, answered by its own calculator
@@ -312,8 +332,10 @@ HOUSEHOLD_PART = r"mehrbedarf|zuschlag|additional need|extra need|ek ihtiyaç|н
 def _household(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if not ages or not _has(text, KIDS, SINGLE_PARENT) or not _has(text, HOUSEHOLD_TOTAL):
         return None
-    # rent may be named ("without rent"): the total leaves it out and says so
-    if _has(text, HOUSEHOLD_PART, SAVINGS, SCHOOL, HOT_WATER, CLUBS, PREGNANT, BENEFITS_BESIDE, MOVING_IN):
+    # rent may be named: stated, it is added; Kindergeld may be named when Bürgergeld is what is asked for
+    asks_buergergeld = _has(text, r"(?:wie ?viel|how much)\s+(?:\w+\s+)?(?:bürgergeld|geld vom jobcenter)")
+    if _has(text, HOUSEHOLD_PART, SAVINGS, SCHOOL, HOT_WATER, CLUBS, PREGNANT, MOVING_IN) or (
+            _has(text, BENEFITS_BESIDE) and not asks_buergergeld):
         return None
     count = _child_count(text)
     if count is not None and count > len(ages):
@@ -323,7 +345,9 @@ def _household(text: str, source: LawSource, year: int | None, ages: list[int]) 
     if adults is None:
         return None  # one parent or two decides the sum
     children = [a for a in ages if a < adult_rules(source).child_limit]
-    return haushalt_bedarf(adults, children, source, year=year)
+    rent = next((m.value for m in _amounts(text) if m.kind == "rent"), None)
+    excluded = _has(text, r"ohne miete|excluding rent|without rent|exkl")
+    return haushalt_bedarf(adults, children, source, year=year, rent=None if excluded else rent)
 
 
 def _single_parent(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
