@@ -20,6 +20,8 @@ SHARED = PROJECT_ROOT.parent / "shared"
 CORPUS_SOURCES = SHARED / "corpus-sources"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
 CORPUS = PROJECT_ROOT / "corpus"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+EVAL = PROJECT_ROOT / "eval"
 
 
 def free_port() -> int:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from assistant.answering import prompts
 from assistant.language import DEFAULT_LANGUAGE, LANGUAGES, detect_language
 
-QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "language_questions.jsonl"
+from conftest import EVAL
+
+QUESTIONS = EVAL / "language_questions.jsonl"
 MIN_OVERALL = 0.95
 MIN_PER_LANGUAGE = 0.90
 

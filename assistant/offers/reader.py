@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidDocumentError
-from assistant.sources import generic
+from assistant.sources.generic import Parsed, decode_text, parse_docx, parse_html, parse_pdf
 from assistant.sources.limits import check_size, read_limited
 
 # typographic ligatures a PDF's text layer may hold ("qualiﬁziert"): the rules and the staff read plain letters
@@ -32,7 +32,7 @@ class OfferSource:
     text: str
 
 
-def _blocks_text(parsed) -> str:
+def _blocks_text(parsed: Parsed) -> str:
     return "\n\n".join(block.text for block in parsed.blocks if block.text.strip())
 
 
@@ -52,13 +52,13 @@ def _text_of(data: bytes, filename: str, settings: Settings) -> str:
 def _parsed_text(data: bytes, filename: str, settings: Settings) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix == ".pdf":
-        return _blocks_text(generic._parse_pdf(data, filename)).translate(_LIGATURES)
+        return _blocks_text(parse_pdf(data, filename)).translate(_LIGATURES)
     if suffix == ".docx":
-        return _blocks_text(generic._parse_docx(data, filename, settings))
+        return _blocks_text(parse_docx(data, filename, settings))
     if suffix in {".html", ".htm"}:
-        return _blocks_text(generic._parse_html(data, filename))
+        return _blocks_text(parse_html(data, filename))
     if suffix in {".txt", ".md"}:
-        return generic._decode_text(data, filename).strip()
+        return decode_text(data, filename).strip()
     raise InvalidDocumentError(
         filename, "Dieses Dateiformat wird für Stellenangebote nicht unterstützt (erlaubt: E-Mail .eml, PDF, DOCX, "
                   "HTML, TXT)."
@@ -77,7 +77,7 @@ def _mail_parts(data: bytes, filename: str, settings: Settings) -> list[OfferSou
     if body is not None:
         content = body.get_content()
         if body.get_content_type() == "text/html":
-            content = _blocks_text(generic._parse_html(content.encode("utf-8"), filename))
+            content = _blocks_text(parse_html(content.encode("utf-8"), filename))
         if content.strip():
             subject = str(message.get("subject") or "").strip()
             parts.append(OfferSource(f"{filename} (Text der E-Mail)", (subject + "\n\n" if subject else "") + content.strip()))

@@ -417,7 +417,7 @@ class Retriever:
 
         Not a Chroma nearest-neighbour query: an embedded Chroma opened after another process's ingest can
         return neighbours from an older HNSW index that lacks the new units, for as long as the process runs
-        (seen under load in tests/test_live_index.py), while the vectors read by id are complete."""
+        (seen under load in tests/ingest/test_live_index.py), while the vectors read by id are complete."""
         vectors = self._vectors
         if not self.dense_available or vectors is None:
             return None

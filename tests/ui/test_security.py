@@ -35,6 +35,7 @@ from ui.app import EDITOR_PATH, STAFF_PATH
 from ui.render import chat_text, md_text
 from ui.security import UploadRegistry
 
+from conftest import EVAL
 from test_ui import EDITOR, STAFF, Server, _snapshot, _text, serve, server  # noqa: F401
 
 JOIN = "/gradio_api/queue/join"
@@ -144,7 +145,7 @@ def test_only_logged_in_staff_and_editors_can_upload(server: Server) -> None:
 
 def _offer_mail(tmp_path: Path, name: str) -> Path:
     """An employer's e-mail with a real posting (eval/offers p15, dev part) as PDF attachment."""
-    text = (Path(__file__).resolve().parent.parent / "eval" / "offers" / "postings" / "p15.txt").read_text(encoding="utf-8")
+    text = (EVAL / "offers" / "postings" / "p15.txt").read_text(encoding="utf-8")
     doc = pymupdf.open()
     doc.new_page().insert_textbox(pymupdf.Rect(40, 40, 560, 800), text, fontsize=9, fontname="helv")
     pdf = doc.tobytes()

@@ -10,6 +10,7 @@ import pymupdf
 import pytest
 
 from assistant.catalog import Catalog
+from assistant.config import PROJECT_ROOT
 from assistant.config import Settings
 from assistant.errors import InvalidDocumentError
 from assistant.offers import extract_offer, read_offer_file, read_offer_text, split_offers
@@ -17,7 +18,9 @@ from assistant.offers.evaluation import evaluate
 from assistant.offers.export import offer_values, to_csv, to_jobposting
 from assistant.offers.store import OfferStore
 
-OFFERS = Path(__file__).resolve().parent.parent / "eval" / "offers"
+from conftest import EVAL, FIXTURES
+
+OFFERS = EVAL / "offers"
 LABELS = OFFERS / "labels.jsonl"
 
 
@@ -326,7 +329,7 @@ def test_new_dev_postings_company_in_lower_case_footer_contact_and_occupation_ti
     assert {"PC-Grundkenntnisse", "Sehr gutes Deutsch in Wort und Schrift"} <= set(reqs)
 
 
-FIXTURE_MAIL = Path(__file__).resolve().parent / "fixtures" / "offers" / "stellenangebot_mit_pdf.eml"
+FIXTURE_MAIL = FIXTURES / "offers" / "stellenangebot_mit_pdf.eml"
 
 
 def test_pdf_text_layer_ligatures_are_read_as_letters() -> None:
@@ -344,7 +347,7 @@ def test_employer_mail_with_pdf_attachment_through_the_cli(tmp_path: Path) -> No
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = PROJECT_ROOT
     env = {**os.environ, "PYTHONPATH": str(root), "JCA_INDEX_DIR": str(tmp_path / "index")}
     result = subprocess.run([sys.executable, "-m", "assistant", "offer", str(FIXTURE_MAIL), "--json"], cwd=root,
                             env=env, capture_output=True, text=True, timeout=300)

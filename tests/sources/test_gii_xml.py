@@ -21,7 +21,9 @@ from assistant.sources.gii_xml import (
     split_long_text,
 )
 
-SOURCES = Path(__file__).resolve().parents[2] / "shared" / "corpus-sources"
+from conftest import CORPUS_SOURCES
+
+SOURCES = CORPUS_SOURCES
 GII_2026 = SOURCES / "gii-2026-04"
 GII_2025_ZIP = SOURCES / "gii-2025-02" / "sgb_2.xml.zip"
 SETTINGS = Settings()

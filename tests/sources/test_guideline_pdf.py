@@ -13,7 +13,9 @@ from assistant.errors import InvalidDocumentError
 from assistant.model import DocKind, Document, Unit, UnitRole
 from assistant.sources.guideline_pdf import is_guideline_pdf, parse_guideline_pdf
 
-WEISUNGEN = Path(__file__).resolve().parents[2] / "shared" / "corpus-sources" / "weisungen"
+from conftest import CORPUS_SOURCES
+
+WEISUNGEN = CORPUS_SOURCES / "weisungen"
 
 # file → (canonical name, Stand, last Randzeichen, minimum number of Randzeichen units).
 # Name and Stand as in corpus-sources/README.md; the last Randzeichen and the counts were read

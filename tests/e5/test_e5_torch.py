@@ -10,12 +10,11 @@ import shutil
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from assistant.config import Settings
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.e5 import modelfile
 from assistant.e5.batching import MicroBatcher
 from assistant.e5.tokenizer import E5Tokenizer
@@ -250,7 +249,7 @@ def test_query_batches_of_ever_new_shapes_do_not_grow_memory(tmp_path) -> None:
         "print(rss() - start)\n",
         encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "ONEDNN_PRIMITIVE_CACHE_CAPACITY"}
-    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = str(PROJECT_ROOT)
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) < 40  # MB

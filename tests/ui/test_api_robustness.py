@@ -1,6 +1,6 @@
 """Malformed calls to the running app's Gradio API over raw HTTP: 4xx or a handled error event, never a 500.
 
-The server is the in-process uvicorn server of tests/test_ui.py (its module-scoped `server` fixture).
+The server is the in-process uvicorn server of tests/ui/test_ui.py (its module-scoped `server` fixture).
 After the abuse the app still answers a normal citizen question.
 """
 
