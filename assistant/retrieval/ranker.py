@@ -61,7 +61,8 @@ def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndar
     most `per_section` units of a section before the other sections get their turn (0 = no limit)."""
     ranked = [int(analysis.candidates[r]) for r in np.argsort(-scores, kind="stable")]
     head = list(analysis.exact_first)
-    rest = [i for i in ranked if i not in set(head)]
+    leading = set(head)
+    rest = [i for i in ranked if i not in leading]
     if per_section <= 0:
         return head + rest
     counts: dict[int, int] = {}
