@@ -2,7 +2,8 @@
 
 Reads eval/sets/train.jsonl (training) and eval/sets/validation.jsonl (number of trees, whether the
 dev/extra sets help as extra training data, the scope check's regularisation and refusal threshold);
-never the test split. Writes assistant/retrieval/ranker_model.txt and scope_model.json and prints the
+never the test split. Writes assistant/retrieval/ranker_model.txt, scope_model.json and question_memory.npz (the
+train split's vectors and golds) and prints the
 figures (train in-sample, validation, and the rules path on validation for comparison).
 """
 
