@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.evaluation import load_questions, run_retrieval, summarize
+from assistant.evaluation import load_questions, matches_section, matches_unit, run_retrieval, summarize
 from assistant.model import Audience
 from assistant.retrieval.features import COL, FEATURE_NAMES
 from assistant.retrieval.ranker import (RANKER_PATH, SCOPE_PATH, OFFICES, load_ranker, load_scope_model,
@@ -107,10 +107,16 @@ def test_question_memory_holds_the_training_split_only(retriever: Retriever) -> 
     assert ids and ids <= train  # ids are unique across the splits: nothing of validation or test
     assert not ids & {q["id"] for q in load_questions(split_path("validation"))}
     assert memory.vectors.shape == (len(memory.items), retriever.analyzer.vectors.shape[1])
-    # every answerable memory question's gold resolves to units of the corpus
+    # every answerable memory question's gold resolves to units of the corpus, as the eval's matching rules say
     gold = retriever.analyzer.memory_gold
     for it, sections in zip(memory.items, gold.section_gold):
         assert (len(sections) > 0) == it.answerable, it.qid
+    metas = [{"doc": su.unit.doc, "unit": su.unit.label, "kind": su.kind} for su in retriever.units]
+    for n in range(0, len(memory.items), 7):
+        golds = memory.items[n].gold
+        assert gold.unit_gold[n].tolist() == [i for i, m in enumerate(metas) if any(matches_unit(g, m) for g in golds)]
+        assert gold.section_gold[n].tolist() == [i for i, m in enumerate(metas)
+                                                 if any(matches_section(g, m) for g in golds)]
 
 
 def test_training_question_is_analysed_without_its_own_origin_group(retriever: Retriever) -> None:

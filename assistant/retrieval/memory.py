@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from ..catalog import StoredUnit
-from ..evaluation import SCORED_KINDS, matches_section, matches_unit
+from ..evaluation import SCORED_KINDS, section_of
+from ..model import DocKind
 
 MEMORY_PATH = Path(__file__).with_name("question_memory.npz")
 WRITTEN_BLOCK = 6  # written questions (no origin page) are grouped by id blocks: their topic clusters
@@ -108,22 +109,43 @@ def load_memory(path: Path = MEMORY_PATH) -> QuestionMemory | None:
 
 
 class MemoryGold:
-    """Each memory question's gold as unit indices of the active units (unit level and section level)."""
+    """Each memory question's gold as unit indices of the active units (unit level and section level), by the
+    matching rules of `evaluation.matches_unit` / `matches_section`, looked up by label and section."""
 
     def __init__(self, memory: QuestionMemory, units: list[StoredUnit]) -> None:
-        by_doc: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+        by_label: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_section: dict[tuple[str, str], list[int]] = defaultdict(list)
+        whole_section: dict[tuple[str, str], list[int]] = defaultdict(list)  # a unit covering a whole section
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        guideline: dict[str, list[int]] = defaultdict(list)
         for i, su in enumerate(units):
-            by_doc[su.unit.doc].append((i, {"doc": su.unit.doc, "unit": su.unit.label, "kind": su.kind}))
+            doc, label = su.unit.doc, su.unit.label
+            sec = section_of(label)
+            by_label[(doc, label)].append(i)
+            by_section[(doc, sec)].append(i)
+            if label == sec:
+                whole_section[(doc, sec)].append(i)
+            by_doc[doc].append(i)
+            if su.kind == DocKind.GUIDELINE:
+                guideline[doc].append(i)
         self.unit_gold: list[np.ndarray] = []
         self.section_gold: list[np.ndarray] = []
         for it in memory.items:
             u: set[int] = set()
             s: set[int] = set()
             for g in it.gold:
-                for i, meta in by_doc.get(g["doc"], []):
-                    if matches_unit(g, meta):
-                        u.add(i)
-                    if matches_section(g, meta):
-                        s.add(i)
+                doc, label = g["doc"], g.get("unit", "")
+                if not label:
+                    u.update(by_doc.get(doc, ()))
+                    s.update(by_doc.get(doc, ()))
+                    continue
+                sec = section_of(label)
+                u.update(by_label.get((doc, label), ()))
+                if sec:
+                    u.update(whole_section.get((doc, sec), ()))
+                    if label == sec:
+                        u.update(by_section.get((doc, sec), ()))
+                s.update(by_section.get((doc, sec), ()))
+                s.update(guideline.get(doc, ()))
             self.unit_gold.append(np.array(sorted(u), dtype=np.int64))
             self.section_gold.append(np.array(sorted(s), dtype=np.int64))
