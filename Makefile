@@ -52,7 +52,8 @@ eval: $(INDEX)
 	for s in $(EVAL_SPLITS); do echo "== $$s"; \
 	  $(BIN)/python -m assistant eval eval/sets/$$s.jsonl --output index/eval-$$s.jsonl || exit 1; done
 
-# Retrain the learned ranker and the scope check (assistant/retrieval/ranker_model.txt, scope_model.json).
+# Retrain the learned ranker, the scope check and the question memory of the train split
+# (assistant/retrieval/ranker_model.txt, scope_model.json, question_memory.npz).
 .PHONY: train-ranker
 train-ranker: $(INDEX)
 	$(BIN)/python scripts/train_ranker.py

@@ -2,7 +2,8 @@
 
 Reads eval/sets/train.jsonl (training) and eval/sets/validation.jsonl (number of trees, whether the
 dev/extra sets help as extra training data, the scope check's regularisation and refusal threshold);
-never the test split. Writes assistant/retrieval/ranker_model.txt and scope_model.json and prints the
+never the test split. Writes assistant/retrieval/ranker_model.txt, scope_model.json and question_memory.npz (the
+train split's vectors and golds) and prints the
 figures (train in-sample, validation, and the rules path on validation for comparison).
 """
 
@@ -24,6 +25,7 @@ import numpy as np  # noqa: E402
 from assistant.config import get_settings  # noqa: E402
 from assistant.evaluation import run_retrieval, summarize  # noqa: E402
 from assistant.retrieval import training as T  # noqa: E402
+from assistant.retrieval.memory import MEMORY_PATH  # noqa: E402
 from assistant.retrieval.ranker import RANKER_PATH, SCOPE_PATH, SCOPE_FEATURES, ScopeModel  # noqa: E402
 from assistant.retrieval.retriever import Retriever  # noqa: E402
 from assistant.workspace import Workspace  # noqa: E402
@@ -85,6 +87,10 @@ def main() -> int:
         log("no eval/sets/train.jsonl: training on dev.jsonl + eval/extra.jsonl only")
         sets["train"], sets["extra"] = sets["extra"], []
     cache = T.VectorCache(ws.embedder)
+    # the question memory of the training split (its questions are analysed without their own origin group)
+    memory = T.memory_of(retriever, sets["train"], cache)
+    retriever.use_memory(memory)
+    log(f"question memory: {len(memory.items)} training questions")
     samples = collect_all(retriever, cache, sets)
     train, valid, extra = samples["train"], samples["validation"], samples["extra"]
     section_of = retriever._section_of
@@ -162,8 +168,10 @@ def main() -> int:
     if not args.no_write:
         RANKER_PATH.write_text(best_model, encoding="utf-8")
         T.write_json(SCOPE_PATH, scope.to_json())
+        memory.to_file(MEMORY_PATH)
         log(f"wrote {RANKER_PATH.name} ({RANKER_PATH.stat().st_size // 1024} KB), "
-            f"{SCOPE_PATH.name} ({SCOPE_PATH.stat().st_size // 1024} KB)")
+            f"{SCOPE_PATH.name} ({SCOPE_PATH.stat().st_size // 1024} KB), "
+            f"{MEMORY_PATH.name} ({MEMORY_PATH.stat().st_size // 1024} KB)")
     report = {"ranker_trained_on": best_name, "scope": {"C": c, "words": bow_weight, "threshold": thr},
               "validation_learned": learned_valid["overall"], "validation_rules": rules_valid["overall"],
               "scope_features": list(SCOPE_FEATURES)}

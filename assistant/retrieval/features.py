@@ -19,6 +19,7 @@ from ..model import Audience, DocKind, UnitRole
 from .query import QueryAnalysis, analyse_query
 from .lexical import QUERY_NOISE, LexicalIndex, german_nouns, is_german, words
 from .lookup import UnitLookup
+from .memory import MemoryGold, QuestionMemory
 from .references import Reference, find_references
 
 PRIMARY_LAW = "SGB II"
@@ -43,12 +44,18 @@ ABSATZ_BARE_RE = re.compile(r"\b(?:Absatz|Abs\.)\s*(?P<abs>\d+[a-z]?)\b")
 ABS_LABEL_RE = re.compile(r"Abs\.\s*(\d+)")
 
 # Pool sizes per retriever (candidates = their union).
-POOL_BM25 = 100
-POOL_BM25_RAW = 30
-POOL_DENSE = 100
+POOL_BM25 = 150
+POOL_BM25_RAW = 50
+POOL_DENSE = 200
 POOL_TITLE_SECTIONS = 8
 POOL_LINKED_FROM = 10  # the best guideline candidates whose law units join the pool
 MISSING_RANK = 200.0
+RARE_MAX_DF = 50  # a token in fewer units than this is specific to a topic
+MEMORY_DEPTH = 20  # the nearest training questions whose golds give memory features
+MEMORY_COUNT_DEPTH = 5  # … of which these count how often a section is gold
+MEMORY_POOL_FROM = 5  # the gold units of the nearest training questions join the pool
+MEMORY_POOL_MAX_UNITS = 12  # … when the gold names at most this many units (not a whole guideline)
+MEMORY_MISSING_RANK = 50.0
 
 # (feature name, group) — the group is what the ablation removes.
 FEATURES: tuple[tuple[str, str], ...] = (
@@ -69,6 +76,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("q_amount", "query"), ("q_definition", "query"), ("q_procedure", "query"), ("q_eligibility", "query"),
     ("q_german", "query"), ("q_cyrillic", "query"), ("q_arabic", "query"), ("q_names_law", "query"),
     ("q_expansions", "query"), ("q_len", "query"), ("amount_table", "query"),
+    ("mem_unit", "memory"), ("mem_sec", "memory"), ("mem_unit_rank", "memory"), ("mem_sec_rank", "memory"),
+    ("mem_unit_gap", "memory"), ("mem_sec_count", "memory"), ("mem_top", "memory"),
 )
 FEATURE_NAMES = tuple(n for n, _ in FEATURES)
 FEATURE_GROUPS = tuple(dict.fromkeys(g for _, g in FEATURES))
@@ -180,6 +189,7 @@ class Analysis:
     bm25_raw: np.ndarray
     bm25: np.ndarray
     audience: Audience = Audience.STAFF  # whose statistics (citizens: the public units only)
+    memory: np.ndarray | None = None  # cosine to each training question of the memory (-1: excluded)
 
 
 class Analyzer:
@@ -187,8 +197,9 @@ class Analyzer:
 
     def __init__(self, units: list[StoredUnit], lexical: LexicalIndex, titles: LexicalIndex,
                  section_of: np.ndarray, cited_by_primary: set[tuple[str, str]], lookup: UnitLookup,
-                 vectors: np.ndarray, anchor_section) -> None:
+                 vectors: np.ndarray, anchor_section, memory: QuestionMemory | None = None) -> None:
         self.units = units
+        self.set_memory(memory)
         self.lexical = lexical
         self.titles = titles
         self.section_of = section_of
@@ -215,6 +226,14 @@ class Analyzer:
         self.is_guideline = np.array([su.kind == DocKind.GUIDELINE for su in units], dtype=bool)
         self.idf = {t: math.log(1 + lexical.size / (1 + df)) for t, df in lexical.document_frequency.items()}
         self.section_tokens = titles.token_sets
+        self.unit_postings = _postings(lexical.token_sets)  # token → the units (sections) that contain it
+        self.section_postings = _postings(titles.token_sets)
+        self.doc_of = np.array([su.unit.doc for su in units], dtype=object)
+        self.section_key = np.array([f"{su.unit.doc}\x1f{su.unit.section}" for su in units], dtype=object)
+
+    def set_memory(self, memory: QuestionMemory | None) -> None:
+        self.memory = memory
+        self.memory_gold = MemoryGold(memory, self.units) if memory is not None else None
 
     # --- signals over every unit -------------------------------------------------------------
     def dense_scores(self, query_vector: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -222,7 +241,9 @@ class Analyzer:
         return np.where(allowed, scores, 0.0).astype(np.float32)
 
     def analyse(self, question: str, audience: Audience, allowed: np.ndarray, query_vector: np.ndarray,
-                info: QueryInfo | None = None) -> Analysis:
+                info: QueryInfo | None = None, exclude_group: str | None = None) -> Analysis:
+        """`exclude_group`: the memory's questions of this origin group are not used (training features of
+        a training question, computed as for a new question)."""
         info = info or query_info(question, self.lexical)
         dense = self.dense_scores(query_vector, allowed)
         bm25 = np.where(allowed, self.lexical.scores(info.expanded), 0.0).astype(np.float32)
@@ -259,10 +280,55 @@ class Analyzer:
             for j in self.link_l[mask]:
                 if allowed[j]:
                     pool.setdefault(int(j), None)
+        sims = (self.memory.similarities(query_vector, exclude_group) if self.memory is not None
+                else np.zeros(0, dtype=np.float32))
+        for j in self._memory_order(sims)[:MEMORY_POOL_FROM]:
+            gold = self.memory_gold.unit_gold[j]
+            if len(gold) <= MEMORY_POOL_MAX_UNITS:
+                for i in gold:
+                    if allowed[i]:
+                        pool.setdefault(int(i), None)
         cands = np.fromiter(pool.keys(), dtype=np.int64, count=len(pool))
         X = self._features(info, cands, dense, bm25, bm25_raw, title_sec, set(exact_ids), exact_sections,
                            named_docs)
-        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25, Audience.coerce(audience))
+        self._memory_features(X, cands, sims)
+        return Analysis(info, cands, X, exact_first, dense, bm25_raw, bm25, Audience.coerce(audience), sims)
+
+    def _memory_order(self, sims: np.ndarray) -> list[int]:
+        """The answerable memory questions, nearest first (excluded ones left out)."""
+        if self.memory is None or not len(sims):
+            return []
+        order = np.argsort(-sims)
+        answerable = self.memory.answerable
+        return [int(j) for j in order[:4 * MEMORY_DEPTH] if answerable[j] and sims[j] > -1.0]
+
+    def _memory_features(self, X: np.ndarray, cands: np.ndarray, sims: np.ndarray) -> None:
+        """Per candidate: the nearest training question whose gold holds it (similarity, rank, gap to the
+        nearest of all), unit and section level; how many of the nearest few name its section."""
+        n = len(self.units)
+        unit_sim = np.zeros(n, dtype=np.float32)
+        sec_sim = np.zeros(n, dtype=np.float32)
+        missing = math.log1p(MEMORY_MISSING_RANK)
+        unit_rank = np.full(n, missing, dtype=np.float32)
+        sec_rank = np.full(n, missing, dtype=np.float32)
+        count = np.zeros(n, dtype=np.float32)
+        order = self._memory_order(sims)[:MEMORY_DEPTH]
+        top = float(sims[order[0]]) if order else 0.0
+        for rank, j in enumerate(order, start=1):
+            u, s = self.memory_gold.unit_gold[j], self.memory_gold.section_gold[j]
+            unit_sim[u] = np.maximum(unit_sim[u], sims[j])
+            sec_sim[s] = np.maximum(sec_sim[s], sims[j])
+            unit_rank[u] = np.minimum(unit_rank[u], math.log1p(rank))
+            sec_rank[s] = np.minimum(sec_rank[s], math.log1p(rank))
+            if rank <= MEMORY_COUNT_DEPTH:
+                count[s] += 1.0
+        X[:, COL["mem_unit"]] = unit_sim[cands]
+        X[:, COL["mem_sec"]] = sec_sim[cands]
+        X[:, COL["mem_unit_rank"]] = unit_rank[cands]
+        X[:, COL["mem_sec_rank"]] = sec_rank[cands]
+        X[:, COL["mem_unit_gap"]] = np.where(unit_sim[cands] > 0, top - unit_sim[cands], 1.0)
+        X[:, COL["mem_sec_count"]] = count[cands]
+        X[:, COL["mem_top"]] = top
 
     def _features(self, info: QueryInfo, cands: np.ndarray, dense: np.ndarray, bm25: np.ndarray,
                   bm25_raw: np.ndarray, title_sec: np.ndarray, exact_ids: set[int],
@@ -288,20 +354,28 @@ class Analyzer:
         qtok = set(info.tokens)
         idf = self.idf
         qweight = sum(idf.get(t, 1.0) for t in qtok) or 1.0
-        rare = {t for t in qtok if self.lexical.document_frequency.get(t, 0) < 50}
-        token_sets = self.lexical.token_sets
-        for r, i in enumerate(cands):
-            ts = token_sets[i]
-            common = qtok & ts
-            X[r, COL["text_cov"]] = sum(idf.get(t, 1.0) for t in common) / qweight
-            X[r, COL["rare_hits"]] = len(rare & ts)
-            st = self.section_tokens[sec[r]]
-            X[r, COL["title_cov"]] = sum(idf.get(t, 1.0) for t in qtok & st) / qweight
-            su = self.units[i]
-            X[r, COL["exact_unit"]] = float(int(i) in exact_ids)
-            X[r, COL["exact_section"]] = float((su.unit.doc, su.unit.section) in exact_sections)
-            X[r, COL["doc_named"]] = float(su.unit.doc in named_docs)
-            X[r, COL["other_doc_named"]] = float(bool(named_docs) and su.unit.doc not in named_docs)
+        n_units = len(self.units)
+        text_weight = np.zeros(n_units, dtype=np.float32)
+        rare_count = np.zeros(n_units, dtype=np.float32)
+        title_weight = np.zeros(self.n_sections, dtype=np.float32)
+        for t in qtok:
+            w = idf.get(t, 1.0)
+            if (units_with := self.unit_postings.get(t)) is not None:
+                text_weight[units_with] += w
+                if self.lexical.document_frequency.get(t, 0) < RARE_MAX_DF:
+                    rare_count[units_with] += 1.0
+            if (sections_with := self.section_postings.get(t)) is not None:
+                title_weight[sections_with] += w
+        X[:, COL["text_cov"]] = text_weight[cands] / qweight
+        X[:, COL["rare_hits"]] = rare_count[cands]
+        X[:, COL["title_cov"]] = title_weight[sec] / qweight
+        X[:, COL["exact_unit"]] = np.isin(cands, np.fromiter(exact_ids, dtype=np.int64, count=len(exact_ids)))
+        keys = self.section_key[cands]
+        X[:, COL["exact_section"]] = np.isin(keys, np.array(["\x1f".join(k) for k in exact_sections], dtype=object))
+        docs = self.doc_of[cands]
+        named = np.isin(docs, np.array(sorted(named_docs), dtype=object))
+        X[:, COL["doc_named"]] = named
+        X[:, COL["other_doc_named"]] = ~named if named_docs else False
 
         # section aggregates over the candidates
         bn = X[:, COL["bm25"]]
@@ -367,6 +441,14 @@ class Analyzer:
         X[:, COL["q_len"]] = float(len(info.tokens))
         X[:, COL["amount_table"]] = X[:, COL["has_table"]] * float(info.amount)
         return X
+
+
+def _postings(token_sets: list[frozenset[str]]) -> dict[str, np.ndarray]:
+    lists: dict[str, list[int]] = {}
+    for i, tokens in enumerate(token_sets):
+        for t in tokens:
+            lists.setdefault(t, []).append(i)
+    return {t: np.array(ix, dtype=np.int64) for t, ix in lists.items()}
 
 
 def _top(scores: np.ndarray, size: int) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..sources.text import german_stemmer
 from .features import FEATURE_NAMES, Analysis, Analyzer
-from .glossary import covered_by_glossary, office_terms
+from .glossary import covered_by_glossary, has_anchor, office_terms
 from .lexical import QUERY_NOISE, german_nouns, is_german, words
 
 RANKER_PATH = Path(__file__).with_name("ranker_model.txt")
@@ -61,7 +61,8 @@ def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndar
     most `per_section` units of a section before the other sections get their turn (0 = no limit)."""
     ranked = [int(analysis.candidates[r]) for r in np.argsort(-scores, kind="stable")]
     head = list(analysis.exact_first)
-    rest = [i for i in ranked if i not in set(head)]
+    leading = set(head)
+    rest = [i for i in ranked if i not in leading]
     if per_section <= 0:
         return head + rest
     counts: dict[int, int] = {}
@@ -79,7 +80,9 @@ def order_candidates(analysis: Analysis, scores: np.ndarray, section_of: np.ndar
 
 SCOPE_FEATURES = ("dense_max", "dense_top5", "bm25_max", "bm25_raw_max", "cov_top1", "cov_top5", "nouns_found",
                   "rare_unsupported", "unknown_share", "expansions", "german", "q_len", "ranker_top", "ranker_gap",
-                  "office_named", "office_in_top", "terms_unsupported")
+                  "office_named", "office_in_top", "terms_unsupported", "mem_answerable", "mem_out_of_scope",
+                  "mem_oos_share", "office_no_anchor")
+MEMORY_SCOPE_DEPTH = 5  # the nearest training questions whose share of out-of-scope ones is a scope feature
 
 
 def bag_of_words(question: str) -> list[str]:
@@ -131,8 +134,25 @@ def scope_features(analyzer: Analyzer, analysis: Analysis, ranked: list[int], to
         "office_in_top": (sum(all(t in found for t in toks) for toks in named_tokens) / len(named_tokens))
         if named_tokens else 1.0,
         "terms_unsupported": float(_specific_terms_unsupported(analyzer, info.question, found)),
+        **_memory_evidence(analyzer, analysis),
+        # another office's matter named outside the Bürgergeld context ("Anspruch auf Kindergeld", not
+        # "Kindergeld angerechnet"): 32 of the training questions, all out of scope
+        "office_no_anchor": float(bool(named) and not has_anchor(info.question)),
     }
     return np.array([values[n] for n in SCOPE_FEATURES], dtype=np.float64)
+
+
+def _memory_evidence(analyzer: Analyzer, analysis: Analysis) -> dict[str, float]:
+    """How close the question is to the answerable and to the out-of-scope training questions."""
+    sims = analysis.memory
+    if analyzer.memory is None or sims is None or not len(sims) or sims.max() <= -1.0:
+        return {"mem_answerable": 0.0, "mem_out_of_scope": 0.0, "mem_oos_share": 0.0}
+    answerable = analyzer.memory.answerable
+    usable = sims > -1.0
+    a, o = sims[answerable & usable], sims[~answerable & usable]
+    nearest = [j for j in np.argsort(-sims) if usable[j]][:MEMORY_SCOPE_DEPTH]
+    return {"mem_answerable": float(a.max()) if len(a) else 0.0, "mem_out_of_scope": float(o.max()) if len(o) else 0.0,
+            "mem_oos_share": float(np.mean([not answerable[j] for j in nearest])) if nearest else 0.0}
 
 
 SPECIFIC_MAX_DF = 50  # a word in fewer units than this is specific to a topic

@@ -27,6 +27,7 @@ from .features import Analysis, Analyzer, dense_text, query_info
 from .glossary import challenges_decision, covered_by_glossary, has_anchor, outside_topics
 from .lexical import QUERY_NOISE, LexicalIndex, SubsetIndex, audience_index, german_nouns, is_german, words
 from .lookup import UnitLookup
+from .memory import QuestionMemory, load_memory
 from .query import QueryAnalysis, analyse_query, check_length
 from .ranker import load_ranker, load_scope_model, order_candidates, scope_features
 from .references import Reference, find_references
@@ -157,6 +158,7 @@ class Retriever:
         learned = self.ws.settings.ranker == "learned"
         self.ranker = load_ranker() if learned else None
         self.scope = load_scope_model() if learned else None
+        self.memory = self._usable_memory(load_memory()) if learned else None
         vectors = self._unit_vectors(units, reopen) if units else None
         self._vectors = vectors
         if learned and units:
@@ -166,9 +168,24 @@ class Retriever:
                 lexical, titles = self._lexical[a], self._titles[a]
                 if id(lexical) not in by_index:
                     by_index[id(lexical)] = Analyzer(units, lexical, titles, self._section_of,
-                                                     self._cited_by_primary, self.lookup, matrix, _anchor_section)
+                                                     self._cited_by_primary, self.lookup, matrix, _anchor_section,
+                                                     self.memory)
                 self._analyzers[a] = by_index[id(lexical)]
         self._generation = generation
+
+    def _usable_memory(self, memory: QuestionMemory | None) -> QuestionMemory | None:
+        """The question memory, if made with this embedder (other vectors are not comparable)."""
+        if memory is not None and memory.embedder != self.ws.embedder.name:
+            log.info("question memory made with %s, not %s: not used", memory.embedder, self.ws.embedder.name)
+            return None
+        return memory
+
+    def use_memory(self, memory: QuestionMemory | None) -> None:
+        """Rebuild the analyzers with another question memory (training builds one before writing it)."""
+        with self._lock:
+            self.memory = self._usable_memory(memory)
+            for analyzer in {id(a): a for a in self._analyzers.values() if a is not None}.values():
+                analyzer.set_memory(self.memory)
 
     @property
     def analyzer(self) -> Analyzer | None:
@@ -316,9 +333,10 @@ class Retriever:
         return allowed
 
     def analyse(self, question: str, audience: Audience | str, as_of: str | None = None,
-                vector: np.ndarray | None = None) -> Analysis:
+                vector: np.ndarray | None = None, exclude_group: str | None = None) -> Analysis:
         """Candidates and features of a question, as `retrieve()` computes them (training calls this;
-        `vector` is the question's embedding when the caller has it already)."""
+        `vector` is the question's embedding when the caller has it already; `exclude_group`: the question
+        memory's questions of this origin group are left out)."""
         audience = Audience.coerce(audience)
         check_length(question, self.ws.settings)
         self.refresh()
@@ -326,7 +344,7 @@ class Retriever:
         info = query_info(question, analyzer.lexical)
         if vector is None:
             vector = self.ws.embedder.embed_query(dense_text(info))
-        return analyzer.analyse(question, audience, self._allowed(audience, as_of), vector, info)
+        return analyzer.analyse(question, audience, self._allowed(audience, as_of), vector, info, exclude_group)
 
     def rank(self, analysis: Analysis) -> tuple[list[int], list[float]]:
         scores = self.ranker.score(analysis.features)

@@ -17,6 +17,7 @@ import numpy as np
 from ..config import PROJECT_ROOT
 from ..evaluation import SCORED_KINDS, load_questions, matches_section, matches_unit, summarize
 from .features import COL, FEATURE_GROUPS, FEATURE_NAMES, FEATURES, Analysis, dense_text, query_info
+from .memory import QuestionMemory, build_memory, origin_group
 from .ranker import (OFFICES, SCOPE_FEATURES, LearnedRanker, LinearBow, ScopeModel, bag_of_words,
                      order_candidates, scope_features)
 
@@ -88,10 +89,13 @@ def collect(retriever, questions: Iterable[dict], cache: VectorCache,
             progress: Callable[[int], None] | None = None) -> list[Sample]:
     samples = []
     max_chars = retriever.ws.settings.max_question_chars
+    memory_ids = {it.qid for it in retriever.memory.items} if retriever.memory is not None else set()
     for n, q in enumerate(questions, start=1):
         text = q["question"][:max_chars]
         vector = cache.get(dense_text(query_info(text, retriever.lexical)))
-        analysis = retriever.analyse(text, q.get("audience", "citizen"), vector=vector)
+        # a question of the memory is analysed without the questions of its own origin group
+        exclude = origin_group(q) if q["id"] in memory_ids else None
+        analysis = retriever.analyse(text, q.get("audience", "citizen"), vector=vector, exclude_group=exclude)
         labels = np.zeros(len(analysis.candidates), dtype=np.int32)
         if q["kind"] in SCORED_KINDS and q.get("gold"):
             units = retriever.units
@@ -273,6 +277,13 @@ def refusals(retriever, scope: ScopeModel, samples: Sequence[Sample], ranked) ->
         x = scope_features(retriever.analyzer_for(s.analysis.audience), s.analysis, order, scores)
         out.append(scope.p_out_of_scope(x, s.analysis.info.question) >= scope.threshold)
     return out
+
+
+def memory_of(retriever, questions: Sequence[dict], cache: VectorCache) -> QuestionMemory:
+    """The question memory of these (training) questions, with the vectors the ranker's dense side uses."""
+    max_chars = retriever.ws.settings.max_question_chars
+    vectors = [cache.get(dense_text(query_info(q["question"][:max_chars], retriever.lexical))) for q in questions]
+    return build_memory(list(questions), vectors, retriever.ws.embedder.name)
 
 
 def write_json(path: Path, data: dict) -> None:
