@@ -159,11 +159,9 @@ def _more_line(more_start: int, more: Sequence[StoredUnit], language: str) -> st
 class _Numbering:
     """Source numbers [n] in the order units are first cited; a unit cited again keeps its number."""
 
-    def __init__(self, units: Sequence[StoredUnit] = ()) -> None:
+    def __init__(self) -> None:
         self.units: list[StoredUnit] = []
         self._numbers: dict[str, int] = {}
-        for su in units:
-            self.number(su)
 
     def number(self, su: StoredUnit) -> int:
         if su.chroma_id not in self._numbers:

@@ -17,7 +17,8 @@ from ..model import Audience, DocKind
 from ..retrieval.features import PRIMARY_LAW
 from ..workspace import Workspace
 from .classifier import trained_classifier
-from .matcher import NOT_COVERED, PASSAGE_KIND, FaqMatcher, Match, shipped_classifier_path, text_hash, text_vectors
+from .matcher import (NOT_COVERED, PASSAGE_KIND, FaqMatcher, Match, embed_texts, shipped_classifier_path, text_hash,
+                      text_vectors)
 from .parts import question_parts
 from .store import EntryStatus, FaqStore, StoredEntry
 
@@ -80,7 +81,6 @@ class FaqBook:
                                    bonus=settings.faq_agreement_bonus)
         return CuratedHit(self.served[match.entry_id], match) if match else None
 
-
     def suggest(self, question: str, audience: Audience, query_vector=None) -> CuratedHit | None:
         """The likeliest entry when `find` served none: at least `faq_suggest_threshold`, and likelier than
         the class of questions no entry answers."""
@@ -94,7 +94,7 @@ class FaqBook:
         ranked = self.matcher.ranked(vector, self.allowed(audience), limit=1)
         if not ranked or ranked[0].score < settings.faq_suggest_threshold:
             return None
-        if ranked[0].score <= self.matcher.not_covered_probability(vector):
+        if ranked[0].score <= self.matcher.probabilities(vector).get(NOT_COVERED, 0.0):
             return None
         return CuratedHit(self.served[ranked[0].entry_id], ranked[0])
 
@@ -104,8 +104,9 @@ class FaqBook:
         """Entries for the parts of a question that asks several things ("… und welche Unterlagen brauche ich?")
         or wraps its question in a story, each part matched on its own with the same limits. An entry counts
         only when the whole question makes it likely too: a part read without its context may mean something
-        else ("Was gibt es für die Erstausstattung?" after "Ich bin schwanger" is not the flat's furniture). `answered`: the entries the main answer already covers (a curated entry, or those a
-        calculation makes redundant); None when there is no main answer."""
+        else ("Was gibt es für die Erstausstattung?" after "Ich bin schwanger" is not the flat's furniture).
+        `answered`: the entries the main answer already covers (a curated entry, or those a calculation makes
+        redundant); None when there is no main answer."""
         settings = self.ws.settings
         parts = question_parts(question)
         # with a main answer, a lone question part is that same question: only further parts add anything
@@ -117,13 +118,13 @@ class FaqBook:
             return []
         allowed = self.allowed(audience)
         whole = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
-        in_context = {m.entry_id: m.score for m in self.matcher.ranked(whole, allowed, limit=len(allowed))}
+        in_context = self.matcher.probabilities(whole)
         taken = set(answered or ())
         # the whole question's probabilities among the entries not answered yet
         rest = max(1.0 - sum(in_context.get(e, 0.0) for e in taken), 1e-6)
-        in_context = {e: p / rest for e, p in in_context.items() if e not in taken}
+        in_context = {e: p / rest for e, p in in_context.items() if e in allowed and e not in taken}
         found: list[CuratedHit] = []
-        vectors = [later() for later in part_vectors] if part_vectors else _embed_queries(self.ws.embedder, parts)
+        vectors = [later() for later in part_vectors] if part_vectors else embed_texts(self.ws.embedder, parts)
         for vector in vectors:
             # the part's likeliest entries, weighed by how likely the whole question makes them
             weighed = [(m.score * in_context.get(m.entry_id, 0.0), m)
@@ -140,11 +141,6 @@ class FaqBook:
             if len(found) >= limit:
                 break
         return found
-
-
-def _embed_queries(embedder, texts: Sequence[str]) -> list[np.ndarray]:
-    batch = getattr(embedder, "embed_queries", None)
-    return list(batch(list(texts))) if batch is not None else [embedder.embed_query(t) for t in texts]
 
 
 def section_key(su: StoredUnit) -> tuple[str, str]:

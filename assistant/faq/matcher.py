@@ -42,7 +42,7 @@ def shipped_classifier_path(corpus_dir: Path, model: str) -> Path:
     return corpus_dir / "embeddings" / f"faq-classifier-{model}.npz"
 
 
-def _embed(embedder: Embedder, texts: Sequence[str], kind: str) -> np.ndarray:
+def embed_texts(embedder: Embedder, texts: Sequence[str], kind: str = QUERY_KIND) -> np.ndarray:
     if kind == PASSAGE_KIND:
         return np.asarray(embedder.embed_passages(list(texts)), dtype=np.float32)
     batch = getattr(embedder, "embed_queries", None)
@@ -71,7 +71,7 @@ def text_vectors(texts: Sequence[str], embedder: Embedder, catalog: Catalog, cor
         chunk = todo[start:start + 32]
         if progress:
             progress(start, len(todo))
-        fresh = dict(zip((h for h, _ in chunk), _embed(embedder, [t for _, t in chunk], kind)))
+        fresh = dict(zip((h for h, _ in chunk), embed_texts(embedder, [t for _, t in chunk], kind)))
         catalog.store_embeddings(model, fresh)
         found.update(fresh)
     if not texts:
@@ -116,13 +116,10 @@ class FaqMatcher:
                              float(probabilities[i]) - runner if rank == 0 else 0.0, self.texts[nearest]))
         return out
 
-    def not_covered_probability(self, query_vector: np.ndarray) -> float:
-        """The classifier's probability that no entry answers the question."""
-        classes = self.classifier.classes
-        if NOT_COVERED not in classes:
-            return 0.0
-        probabilities = self.classifier.probabilities(np.asarray(query_vector, dtype=np.float32))
-        return float(probabilities[classes.index(NOT_COVERED)])
+    def probabilities(self, query_vector: np.ndarray) -> dict[str, float]:
+        """The classifier's probability per class: every entry, and NOT_COVERED (no entry answers it)."""
+        values = self.classifier.probabilities(np.asarray(query_vector, dtype=np.float32))
+        return dict(zip(self.classifier.classes, map(float, values)))
 
     def accepts(self, match: Match) -> bool:
         return match.score >= self.threshold and match.dense >= self.min_dense and match.margin >= self.min_margin
