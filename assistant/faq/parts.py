@@ -42,7 +42,15 @@ def question_parts(question: str) -> list[str]:
             parts += [p + "?" if asks and not p.rstrip().endswith(("?", "؟")) else p for p in pieces]
     cleaned = [p.strip(" ,;:-") for p in parts]
     asked = [p for p in cleaned if len(re.sub(r"\W", "", p)) >= MIN_PART_CHARS and _asks(p)]
-    return asked[:MAX_PARTS] if asked and (len(asked) > 1 or len(cleaned) > 1) else [question.strip()]
+    if not asked or (len(asked) == 1 and len(cleaned) == 1):
+        return [question.strip()]
+    # the story before the first question is that question's context ("… nur 900 € Arbeitslosengeld. Kann ich
+    # zusätzlich Bürgergeld bekommen?" asks about topping up, not about Bürgergeld in general)
+    first = cleaned.index(asked[0])
+    story = " ".join(p for p in cleaned[:first] if p)
+    if story and len(asked) > 1:
+        asked[0] = f"{story} {asked[0]}"
+    return asked[:MAX_PARTS]
 
 
 _OPENS_WITH_QUESTION_WORD = re.compile(rf"^{_QUESTION_START}", re.IGNORECASE)

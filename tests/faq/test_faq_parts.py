@@ -33,6 +33,9 @@ def retriever(built_workspace: Workspace) -> Retriever:
      ["Wie beantrage ich Bürgergeld, geht das online?", "welche Unterlagen brauche ich?"]),
     ("Gibt es Geld für Schulsachen und Klassenfahrt?", ["Gibt es Geld für Schulsachen?", "Klassenfahrt?"]),
     ("Der Bescheid ist falsch. Wie lange habe ich Zeit?", ["Wie lange habe ich Zeit?"]),
+    # the story before the first of several questions is that question's context
+    ("Mein ALG I ist zu niedrig. Kann ich aufstocken? Wo stelle ich den Antrag?",
+     ["Mein ALG I ist zu niedrig. Kann ich aufstocken?", "Wo stelle ich den Antrag?"]),
     ("Ich bin in der 14. Woche schwanger, bekomme ich mehr Geld?", ["Ich bin in der 14. Woche schwanger, bekomme ich mehr Geld?"]),
     ("Ich habe Schulden beim Jobcenter und kann die nie zahlen.", ["Ich habe Schulden beim Jobcenter und kann die nie zahlen."]),
     ("мне пришло письмо, что это значит и можно ли это оспорить?", ["мне пришло письмо, что это значит?", "можно ли это оспорить?"]),
@@ -71,6 +74,17 @@ def test_a_question_inside_a_story_is_answered_not_refused(retriever: Retriever)
     result = answer("Im Bescheid ist mein Kindergeld zweimal abgezogen worden. Wie lange habe ich Zeit für einen "
                     "Widerspruch?", Audience.CITIZEN, retriever=retriever)
     assert result.mode is AnswerMode.CURATED and result.entry_id == "bescheid-widerspruch", (result.mode, result.text[:300])
+    _numbers_resolve(result)
+
+
+def test_the_story_decides_what_the_first_question_asks(retriever: Retriever) -> None:
+    # fresh review 20c, question 12: "zusätzlich Bürgergeld" read alone matched nothing, so the application entry
+    # answered and the "yes, you can top up" of the ALG-I entry was missing
+    result = answer("Ich hab meinen Job verloren und bekomme nur 900 € Arbeitslosengeld, Miete ist 650 warm, das "
+                    "reicht nicht. Kann ich zusätzlich Bürgergeld bekommen? Wie stell ich den Antrag und welche "
+                    "Unterlagen brauch ich?", Audience.CITIZEN, retriever=retriever)
+    assert result.mode is AnswerMode.CURATED and result.entry_id == "einkommen-arbeitslosengeld-aufstocken"
+    assert "**Außerdem:" in result.text
     _numbers_resolve(result)
 
 
