@@ -30,8 +30,9 @@ MAX_PARTS = 4
 
 
 def question_parts(question: str) -> list[str]:
-    """The parts that ask, in order, without the statements around them ("Der Bescheid ist falsch. Wie lange
-    habe ich Zeit?" → ["Wie lange habe ich Zeit?"]); the whole question when nothing separates its parts."""
+    """The parts that ask, in order, without the statements around a lone question ("Der Bescheid ist falsch.
+    Wie lange habe ich Zeit?" → ["Wie lange habe ich Zeit?"]); with several questions, the statements before the
+    first one stay with it as its context; the whole question when nothing separates its parts."""
     parts: list[str] = []
     for sentence in _SENTENCE_END.split(question.strip()):
         clauses = _BEFORE_QUESTION_WORD.split(sentence)
