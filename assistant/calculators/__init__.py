@@ -18,6 +18,7 @@ from .einkommen import aufwandsentschaedigung, freibetrag
 from .haushalt import haushalt_bedarf
 from .law import FigureMissing, LawSource
 from .mehrbedarf import mehrbedarf_alleinerziehend, mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, stufen_for_household
+from .minderung import leistungsminderung
 from .model import Calculation, Message, Step, format_euro
 from .questions import calculate
 from .regelbedarf import regelbedarf, regelbedarf_couple, regelbedarf_overview, regelbedarf_wechsel
@@ -26,7 +27,7 @@ from .texts import LANGUAGES, shown_language
 from .vermoegen import vermoegen_freibetrag
 
 __all__ = [
-    "Calculation", "FigureMissing", "LANGUAGES", "shown_language", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag", "haushalt_bedarf",
+    "Calculation", "FigureMissing", "LANGUAGES", "shown_language", "aufwandsentschaedigung", "calculate", "LawSource", "Message", "Step", "format_euro", "freibetrag", "haushalt_bedarf", "leistungsminderung",
     "mehrbedarf_alleinerziehend", "mehrbedarf_schwangerschaft", "mehrbedarf_warmwasser", "regelbedarf",
     "regelbedarf_couple", "regelbedarf_overview", "regelbedarf_wechsel", "schulbedarf", "stufen_for_household",
     "teilhabe", "vermoegen_freibetrag",

@@ -137,6 +137,7 @@ TOPIC_OF_KIND = {
     "regelbedarf": "regelbedarf", "regelbedarf_tabelle": "regelbedarf", "regelbedarf_paar": "regelbedarf",
     "regelbedarf_wechsel": "regelbedarf",
     "schulbedarf": "bildung", "teilhabe": "bildung", "vermoegen": "vermoegen",
+    "leistungsminderung": "leistungsminderung",
 }
 
 

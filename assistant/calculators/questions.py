@@ -16,6 +16,7 @@ from ..catalog import StoredUnit
 from .einkommen import aufwandsentschaedigung, freibetrag
 from .haushalt import haushalt_bedarf
 from .law import LawSource
+from .minderung import leistungsminderung
 from .mehrbedarf import mehrbedarf_alleinerziehend, mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, stufen_for_household
 from .model import Calculation
 from .regelbedarf import adult_rules, regelbedarf, regelbedarf_couple, regelbedarf_overview, regelbedarf_wechsel
@@ -224,7 +225,7 @@ def calculate(question: str, units: Units) -> Calculation | None:
     source = LawSource.of(units)
     year = _year(text)
     ages = _ages(text)
-    for recogniser in (_transition, _volunteer, _income, _household, _single_parent, _pregnancy, _hot_water, _school, _clubs, _savings, _rate):
+    for recogniser in (_transition, _minderung, _volunteer, _income, _household, _single_parent, _pregnancy, _hot_water, _school, _clubs, _savings, _rate):
         result = recogniser(text, source, year, ages)
         if result is not None:
             return result
@@ -242,6 +243,37 @@ def _transition(text: str, source: LawSource, year: int | None, ages: list[int])
     if _has(text, r"volljährig wird|wird volljährig|becomes? an adult|comes of age") and _has(text, KIDS):
         return regelbedarf_wechsel(source, birthday=adult_rules(source).majority, year=year)
     return None
+
+
+# a Leistungsminderung (sanction) the person has or fears, asked in euros
+SANCTION = (r"sanktion|leistungsminderung|\bminderung|gemindert|pflichtverletzung|meldeversäumnis|sanction|"
+            r"benefit (?:cut|reduction)|yaptırım|санкци|sankcj|عقوب|جریمه")
+CUT = (r"gekürzt|kürz|abgezogen|\bcut\b|reduced|kesinti|kesil|урез|уменьш|зменш|скорот|obniż|obcię|تخفيض|خفض|کاهش|کم کرد")
+MISSED = (r"meldeversäumnis|termin\w*\b[^.?!]{0,40}\b(?:verpasst|versäumt|vergessen|nicht (?:hingegangen|wahrgenommen|erschienen))|"
+          r"(?:verpasst|versäumt|vergessen)\w*\b[^.?!]{0,30}\btermin|missed (?:an |my |the )?appointment|randevu\w* kaçır|"
+          r"пропустил\w* (?:встреч|приём|прием|термин)|пропусти\w* (?:зустріч|прийом|термін)|opuści\w* (?:termin|spotkanie)|"
+          r"موعد\w*|قرار ملاقات")
+# money taken for a loan or an overpayment is an Aufrechnung, not a Minderung
+SET_OFF = r"darlehen|aufrechn|rückforder|überzahl|zurück ?zahl|\bloan\b|repay|overpa|kredi|borç|займ|позик|pożycz|قرض|وام"
+MINDERUNG_AMOUNT = r"wie ?viel|wie hoch|how much|\bile\b|ne kadar|kaç|сколько|скільки|چقدر|كم |€|euro|евро|євро|يورو|یورو"
+# which breach it is: the first, the second, a further one ("zweite Pflichtverletzung", "third time")
+BREACH_LEVELS = ((3, r"\bdritte[nmrs]?\b|\bthird\b|jede[rmns]? weitere|üçüncü|трет|третій|trzeci"),
+                 (2, r"\bzweite[nmrs]?\b|\bsecond\b|\bwiederholt|ikinci|втор(?:ой|ая|ое|ую)|другий|друге|вдруге|drugi"),
+                 (1, r"\berste[nmrs]?\b|\bfirst\b|\bilk\b|перв|перш|pierwsz"))
+_PERCENT = r"(\d{1,2})\s*(?:%|prozent|percent|процент|відсот|procent|درصد|بالمئة|في المئة)|(?:%|yüzde)\s*(\d{1,2})"
+
+
+def _minderung(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
+    percent = re.search(_PERCENT, text)
+    if not (_has(text, SANCTION) or (percent and _has(text, CUT)) or (_has(text, MISSED) and _has(text, CUT))):
+        return None
+    if _has(text, SET_OFF) or not (percent or _has(text, MINDERUNG_AMOUNT)):
+        return None
+    situation = "partner" if _has(text, PARTNER) and not _has(text, ALONE) else "single" if _has(text, ALONE) else "unknown"
+    stated = Decimal(percent.group(1) or percent.group(2)) if percent else None
+    level = next((n for n, words in BREACH_LEVELS if _has(text, words)), None)
+    return leistungsminderung(source, situation=situation, percent=stated, level=level, missed_appointment=_has(text, MISSED),
+                              year=year)
 
 
 # the first equipment for a baby, Elterngeld, reporting the pregnancy: another topic than the Mehrbedarf

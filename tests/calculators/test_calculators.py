@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.calculators import (
-    Calculation, aufwandsentschaedigung, calculate, format_euro, freibetrag, mehrbedarf_alleinerziehend,
+    Calculation, aufwandsentschaedigung, calculate, format_euro, freibetrag, leistungsminderung, mehrbedarf_alleinerziehend,
     mehrbedarf_schwangerschaft, mehrbedarf_warmwasser, regelbedarf, regelbedarf_couple, regelbedarf_wechsel,
     schulbedarf, stufen_for_household, teilhabe, vermoegen_freibetrag,
 )
@@ -408,6 +408,8 @@ def _cases(units: list[StoredUnit]) -> list[Calculation]:
         schulbedarf(units, year=2026, children=2),
         teilhabe(units, children=2),
         regelbedarf_couple(units, year=2026),
+        calculate("Mir wurde das Bürgergeld um 10 Prozent gekürzt, wie viel Euro sind das?", units),
+        leistungsminderung(units, situation="partner", year=2026),
         freibetrag(400, False, units, under_25_in_training=True),  # not computable: the reason is translated too
     ]
 
@@ -591,3 +593,63 @@ def test_household_total_with_the_stated_rent_and_kindergeld_named(units: list[S
     without = calculate("I am a single mom with two kids (4 and 9), how much Bürgergeld do we get in total per month "
                         "excluding rent? My rent is 700 euros.", units)
     assert without is not None and without.value == D("1562.68")
+
+
+def test_leistungsminderung_by_hand(units: list[StoredUnit]) -> None:
+    """fresh-20c: "um 10 Prozent gekürzt, wie viel Euro?" was answered with a similar question's entry, no euros.
+    10 / 20 / 30 % of 563 = 56,30 / 112,60 / 168,90 for 1 / 2 / 3 months; partners: 20 % of 506 = 101,20."""
+    calc = leistungsminderung(units, situation="single", year=2026)
+    assert calc.computable and calc.values == {"level1": D("56.30"), "level2": D("112.60"), "level3": D("168.90")}
+    assert "für 1 Monat" in calc.result and "für 2 Monate" in calc.result and "für 3 Monate" in calc.result
+    assert {"§ 31a Abs. 1 SGB II", "§ 31b Abs. 2 SGB II", "§ 31a Abs. 4 SGB II"} <= set(calc.citations)
+    assert "Miete und Heizung werden nicht gekürzt." in calc.render("de")
+    couple = leistungsminderung(units, situation="partner", percent=D(20), year=2026)
+    assert couple.value == D("101.20") and "für 2 Monate" in couple.result
+    missed = leistungsminderung(units, missed_appointment=True, year=2026)
+    assert missed.value == D("56.30") and "§ 32 Abs. 1 SGB II" in missed.citations and "für 1 Monat" in missed.result
+    assert "Partner" in missed.render("de")  # the household was not given: the assumption is said
+
+
+@pytest.mark.parametrize("question, value, missed", [
+    ("Mir wurde das Bürgergeld um 10 Prozent gekürzt, wie viel Euro sind das bei mir als Alleinstehende?", "56.30", False),
+    ("Ich habe einen Termin beim Jobcenter verpasst, jetzt wird gekürzt. Wie viel Geld fehlt mir?", "56.30", True),
+    ("Wie hoch ist eine Sanktion beim Bürgergeld?", "56.30", False),
+    ("Wie hoch ist der Minderungsbetrag bei einer zweiten Pflichtverletzung?", "112.60", False),
+    ("I got a sanction of 20 %, my wife and I live together. How much less do we get?", "101.20", False),
+    ("Jobcenter yüzde 30 kesinti yaptı, ne kadar para eksik?", "168.90", False),
+    ("Мне урезали пособие на 30 процентов, сколько это в евро?", "168.90", False),
+])
+def test_minderung_questions_are_computed(units: list[StoredUnit], question: str, value: str, missed: bool) -> None:
+    calc = calculate(question, units)
+    assert calc is not None and calc.kind == "leistungsminderung" and calc.value == D(value), question
+    assert ("§ 32 Abs. 1 SGB II" in calc.citations) is missed
+    assert format_euro(calc.value) in calc.result and "None" not in calc.render("de")
+
+
+@pytest.mark.parametrize("question", [
+    "Wie lange dauert eine Leistungsminderung?",  # a period, answered by the curated entry
+    "Das Jobcenter zieht mir 10 % ab, weil ich ein Darlehen für die Kaution bekommen habe. Wie viel ist das?",  # Aufrechnung
+    "Was ist eine Sanktion?",
+])
+def test_minderung_is_not_computed_for_other_questions(units: list[StoredUnit], question: str) -> None:
+    calc = calculate(question, units)
+    assert calc is None or calc.kind != "leistungsminderung", question
+
+
+def test_minderung_figures_come_from_the_law(units: list[StoredUnit]) -> None:
+    """An edited § 31a Abs. 1 (15 % in the first level) changes the result; a § 31b Abs. 2 without its months
+    makes the calculation say which rule lacks its figure instead of guessing."""
+    from dataclasses import replace as copy
+    from assistant.calculators.law import LawSource
+
+    def edited(citation: str, old: str, new: str) -> list[StoredUnit]:
+        target = LawSource.of(units).get(citation)
+        # a new content id, as an edited unit gets on ingest (the calculators' source is cached by the ids)
+        return [copy(su, chroma_id=su.chroma_id + "-edited", unit=copy(su.unit, text=su.unit.text.replace(old, new)))
+                if su.kind == "law" and old in su.unit.text and su.unit.text in target.text else su for su in units]
+
+    fifteen = edited("§ 31a Abs. 1 SGB II", "um 10 Prozent", "um 15 Prozent")
+    assert leistungsminderung(fifteen, situation="single", year=2026).values["level1"] == D("84.45")  # 15 % × 563
+    no_months = edited("§ 31b Abs. 2 SGB II", "einen Monat", "einen Zeitraum")
+    calc = leistungsminderung(no_months, situation="single", year=2026)
+    assert not calc.computable and "§ 31b Abs. 2 SGB II" in calc.citations
