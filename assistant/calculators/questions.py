@@ -55,12 +55,12 @@ CLUBS = r"sportverein|fußballverein|\bverein|musikschule|musikunterricht|teilha
 SAVINGS = (r"vermögen|erspart|gespart|sparguthaben|geld auf dem konto|ersparnis|sparbuch|sparen|schonvermögen|rücklage|auf dem konto|savings|\bsaved?\b|assets|"
            r"birikim|tasarruf|сбережен|накоплен|заощадж|oszczędnoś")
 RATE = (r"regelsatz|regelsätze|regelbedarf|regelbedarfsstufe|wie viel bürgergeld|wieviel bürgergeld|wie hoch ist (?:das )?bürgergeld|"
-        r"standard rate|how much (?:is )?bürgergeld|how much citizen'?s? (?:benefit|income)|bürgergeld .* bekomm|"
+        r"standard rate|how much (?:is )?bürgergeld|how much citizen'?s? (?:benefit|income)|"
         r"bekommt ein kind|for a child|kaç para|сколько .*бюргергельд|скільки .*бюргергельд|ile wynosi")
 PARTNER = (r"\bpartner|\bmann\b|\bfrau\b|ehemann|ehefrau|ehepaar|\bpaar\b|verheiratet|freund(?:in)?\b|lebensgefährt|"
            r"husband|\bwife\b|couple|married|boyfriend|girlfriend|\beşim|муж|жена|чоловік|дружин|\bmąż|\bżona")
 TRAINING = r"schüler|ausbildung|azubi|studium|student|freiwilligendienst|bufdi|\bfsj\b|apprentice|pupil|\bin school|trainee|öğrenci|студент|учени|uczeń|student"
-AFTER_GRACE = r"nach dem ersten jahr|nach der karenzzeit|nach einem jahr|nach ablauf|after the first year|after the grace|after one year|ilk yıldan sonra|после первого года|після першого року|po pierwszym roku"
+AFTER_GRACE = r"seit (?:über |mehr als )?(?:[2-9]|1\d) jahren|seit (?:über|mehr als) (?:einem|1) jahr|for (?:over |more than )?[2-9] years|more than a year|nach dem ersten jahr|nach der karenzzeit|nach einem jahr|nach ablauf|after the first year|after the grace|after one year|ilk yıldan sonra|после первого года|після першого року|po pierwszym roku"
 IN_GRACE = r"im ersten jahr|in der karenzzeit|karenzzeit|am anfang|zu beginn|first year|grace period|at the start|ilk yıl|первый год|перший рік|pierwszy rok"
 
 
@@ -246,7 +246,8 @@ def _transition(text: str, source: LawSource, year: int | None, ages: list[int])
 
 
 # a Leistungsminderung (sanction) the person has or fears, asked in euros
-SANCTION = (r"sanktion|leistungsminderung|\bminderung|gemindert|pflichtverletzung|meldeversäumnis|sanction|"
+SANCTION = (r"maßnahme\w* abgebrochen|abgebrochen\w*[^.?!]{0,20}maßnahme|maßnahme\w* (?:nicht angetreten|geschwänzt)|"
+            r"(?:arbeit|stelle|job)\w* abgelehnt|sanktion|leistungsminderung|\bminderung|gemindert|pflichtverletzung|meldeversäumnis|sanction|"
             r"benefit (?:cut|reduction)|yaptırım|санкци|sankcj|عقوب|جریمه")
 CUT = (r"gekürzt|kürz|abgezogen|\bcut\b|reduced|kesinti|kesil|урез|уменьш|зменш|скорот|obniż|obcię|تخفيض|خفض|کاهش|کم کرد")
 MISSED = (r"meldeversäumnis|termin\w*\b[^.?!]{0,40}\b(?:verpasst|versäumt|vergessen|nicht (?:hingegangen|wahrgenommen|erschienen))|"
@@ -303,7 +304,8 @@ def _volunteer(text: str, source: LawSource, year: int | None, ages: list[int]) 
 
 
 # someone else's wage (partner, child): whose income counts for whom is not the asker's own allowance
-OTHERS_WAGE = (r"\b(?:mann|frau|partner(?:in)?|freund(?:in)?|sohn|tochter|kind|er|sie)\b[^.?!]{0,60}"
+OTHERS_WAGE = (r"(?:ابن|ابنت|بنت|زوج|پسر|دختر|شوهر|همسر)\w*[^.?!؟]{0,80}(?:يكسب|تكسب|يعمل|تعمل|راتب|درآمد|حقوق|کار می)|"
+               r"\b(?:mann|frau|partner(?:in)?|freund(?:in)?|sohn|tochter|kind|er|sie)\b[^.?!]{0,60}"
                r"\b(?:verdient|kriegt \d|bekommt \d|fängt|anfängt|azubigehalt|ausbildungsvergütung)|"
                r"\b(?:sein|ihr)(?:e|en)? (?:lohn|gehalt|einkommen)|"
                r"\b(?:husband|wife|partner|boyfriend|girlfriend|son|daughter|he|she)\b[^.?!]{0,60}\b(?:earns|makes|gets paid|will earn)|"
@@ -447,9 +449,21 @@ def _savings(text: str, source: LawSource, year: int | None, ages: list[int]) ->
     return vermoegen_freibetrag(persons, source, karenzzeit=karenz, savings=stated[0] if stated else None)
 
 
+# something to be paid out of the rate (heating oil, a fridge): the question is who pays, not the rate's amount
+PAID_FROM_RATE = (r"(?:von|aus|vom) (?:meinem |dem |unserem )?(?:regelsatz|regelbedarf)\w* (?:\w+ )?(?:ansparen|bezahlen|zahlen|kaufen)|"
+                  r"(?:ansparen|bezahlen|zahlen|kaufen) (?:\w+ )?(?:von|aus|vom) (?:meinem |dem |unserem )?(?:regelsatz|regelbedarf)|"
+                  r"(?:im|in dem) regelsatz (?:enthalten|drin)|(?:pay|save up) (?:for )?(?:it |this )?(?:from|out of) (?:my |the )?standard rate")
+# an adult child (18 to 24) in the parents' home gets Regelbedarfsstufe 3
+PARENTS_HOME = (r"bei (?:meinen|meiner|meinem|den|unseren) (?:eltern|mutter|mama|vater|papa)|(?:zu ?hause|daheim) (?:bei|wohne)|noch zu ?hause|"
+                r"with my (?:parents|mother|mom|mum|father|dad)|at my parents|ailemle|annemle|babamla|с родителями|у родителей|"
+                r"з батьками|у батьків|z rodzicami|u rodziców|مع والدي|مع أهلي|با پدر و مادرم|با خانواده‌ام")
+
+
 def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Calculation | None:
     if _has(text, r"darlehen|\bloan\b|mindestlohn|minimum wage|płac[aey] minimaln|asgari ücret|минимальн\w* (?:зарплат|оплат)|мінімальн\w* зарплат"):
         return None
+    if _has(text, PAID_FROM_RATE):
+        return None  # "muss ich das Heizöl von meinem Regelsatz ansparen?" asks who pays, not how much the rate is
     if m := re.search(r"regelbedarfsstufe (\d)|stufe (\d)", text):
         return regelbedarf(source, stufe=int(m.group(1) or m.group(2)), year=year)
     child_money = bool(ages) and _has(text, KIDS) and _has(text, CHILD_MONEY) and not _has(text, OTHER_MONEY)
@@ -457,6 +471,9 @@ def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Ca
         return None
     if not ages and (m := re.search(r"\b(?:mit|with|at|von|of|aged?)\s+(\d{1,2})\b(?!\s*(?:euro|€|kinder|personen|people))", text)):
         ages = [int(m.group(1))]
+    rules = adult_rules(source)
+    if ages and rules.majority <= ages[0] < rules.child_limit and _has(text, PARENTS_HOME):
+        return regelbedarf(source, age=ages[0], year=year, situation="adult_child")  # "ich (23) wohne bei meinen Eltern"
     if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < adult_rules(source).majority):
         rules = adult_rules(source)
         at_home = _has(text, KIDS) and ages[0] < rules.child_limit

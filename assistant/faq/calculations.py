@@ -8,7 +8,7 @@ SAME_FIGURE: dict[str, frozenset[str]] = {
     "freibetrag": frozenset({"einkommen-minijob", "einkommen-erwerbstaetigenfreibetrag"}),
     "haushalt_bedarf": frozenset({"regelbedarf-hoehe-2026", "regelbedarf-alleinstehend", "regelbedarf-paare",
                                   "regelbedarf-kinder", "mehrbedarf-alleinerziehend"}),
-    "leistungsminderung": frozenset({"bescheid-leistungsminderung"}),
+    "leistungsminderung": frozenset({"bescheid-leistungsminderung", "bescheid-meldeversaeumnis"}),
     "mehrbedarf_alleinerziehend": frozenset({"mehrbedarf-alleinerziehend"}),
     "mehrbedarf_schwangerschaft": frozenset({"mehrbedarf-schwangerschaft"}),
     "mehrbedarf_warmwasser": frozenset({"mehrbedarf-warmwasser-dezentral"}),

@@ -653,3 +653,38 @@ def test_minderung_figures_come_from_the_law(units: list[StoredUnit]) -> None:
     no_months = edited("§ 31b Abs. 2 SGB II", "einen Monat", "einen Zeitraum")
     calc = leistungsminderung(no_months, situation="single", year=2026)
     assert not calc.computable and "§ 31b Abs. 2 SGB II" in calc.citations
+
+
+@pytest.mark.parametrize("question, kind, value", [
+    # fresh-20d Q3: 23, at the parents' home → Stufe 3 (451 Euro), was 563 Euro (Stufe 1)
+    ("wir sind eine familie, ich (23) wohne noch bei meinen eltern, meine geschwister sind 15 und 5. alle kriegen wir "
+     "bürgergeld. wieviel regelsatz steht eigentlich jedem von uns zu?", "regelbedarf", "451"),
+    # fresh-20d Q11: the third breach → 30 % of 563 = 168,90 Euro for 3 months
+    ("ich hab jetzt schon das dritte mal dieses jahr ne maßnahme abgebrochen, die letzten zwei male wurde schon gekürzt. "
+     "bin alleinstehend. wie viel ziehen die mir jetzt ab und wie lange?", "leistungsminderung", "168.90"),
+])
+def test_fresh_20d_figures(units: list[StoredUnit], question: str, kind: str, value: str) -> None:
+    calc = calculate(question, units)
+    assert calc is not None and calc.kind == kind and calc.value == D(value)
+
+
+@pytest.mark.parametrize("question", [
+    # fresh-20d Q4: "bekomme Bürgergeld" made any message a Regelbedarf question (the Mehrbedarf entry was wanted)
+    "Ich bin 58, bekomme Bürgergeld und habe jetzt einen Schwerbehindertenausweis mit GdB 60 und Merkzeichen G bekommen. "
+    "Steht mir dadurch ein Mehrbedarf zu?",
+    # fresh-20d Q6: something paid out of the rate is a question of who pays (the heating-oil entry)
+    "Wir heizen mit Öl und der Tank ist fast leer. Bezahlt das Jobcenter das Heizöl auf einmal oder muss ich das von "
+    "meinem Regelsatz ansparen?",
+    # fresh-20d Q16: the adult son's wage is not the asker's own income (no Erwerbstätigenfreibetrag for the parents)
+    "مرحبا، ابني عمره 26 سنة ويعيش معنا في نفس الشقة، وهو يعمل ويكسب حوالي 1.800 يورو صافي. أنا وزوجي نحصل على "
+    "Bürgergeld. هل يحسب الجوب سنتر راتب ابني علينا؟",
+])
+def test_fresh_20d_questions_that_are_not_the_rate_or_a_wage(units: list[StoredUnit], question: str) -> None:
+    assert calculate(question, units) is None
+
+
+def test_savings_after_two_years_use_the_later_allowance_only(units: list[StoredUnit]) -> None:
+    """fresh-20d Q2: "seit 2 Jahren Bürgergeld" is after the Karenzzeit, so only 15.000 Euro apply."""
+    calc = calculate("Ich erbe ca. 8.000 €. Ich bekomm seit 2 Jahren Bürgergeld, bin alleine. Darf ich das als "
+                     "Vermögen behalten?", units)
+    assert calc is not None and calc.kind == "vermoegen" and "40.000" not in calc.render("de")
