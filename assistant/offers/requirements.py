@@ -25,15 +25,18 @@ _CEFR = r"[ABC][12](?:\.[12])?"
 
 HEAD_RX = re.compile(
     r"(?:\b(?:Ihr|Dein|Euer) Profil\b|(?:^|(?<=\n))[ \t•*#-]*(?:(?:Ihre|Deine|Eure|Diese|Unsere|Die)\s+)?(?:Profil|Anforderungsprofil|"
-    r"Voraussetzung(?:en)?(?: für (?:den Zugang zur Ausbildung|die Einstellung|die Bewerbung) (?:ist|sind))?|"
+    r"Vor?raussetzung(?:en)?(?: für (?:den Zugang zur Ausbildung|die Einstellung|die Bewerbung) (?:ist|sind))?|"
+    r"Was solltest du (?:hierfür |dafür |für deine Ausbildung )?mitbringen\??|Was sollten Sie (?:hierfür |dafür )?mitbringen\??|"
+    r"Was wir uns (?:von dir |von Ihnen )?wünschen|Wir wünschen uns(?: von (?:dir|Ihnen))?|Kenntnisse(?=\s*:\s*\n)|"
     r"Anforderungen|Das bringen Sie mit|Das bringst du mit|Was Sie mitbringen|Was du mitbringst|Was Sie auszeichnet|"
     r"Was dich auszeichnet|Wir erwarten|Was wir erwarten|Das erwarten wir|Sie verfügen über|Sie bringen mit|Du bringst mit|"
     r"Qualifikationen?|Mindestalter)\b|(?:^|(?<=\n))(?:Sie|Du)\s*(?:\.\.\.|…)(?=[ \t]*\n)|"
     r"(?P<list>\bmit den folgenden (?:Berufsabschlüssen|Abschlüssen|Qualifikationen) bewerben\b))\s*:?", re.IGNORECASE)
 END_RX = re.compile(
-    r"\n\s*\n\s*(?:Wir bieten|Benefits|Unser Angebot|Ihre Aufgaben|Aufgaben|Sie erwartet|Was wir bieten|Bewerbung|"
-    r"Kontakt)|\b(?:Benefits|Wir bieten|Unser Angebot|Sie erwartet|Was wir bieten)\b|"
+    r"\n\s*\n[#*\s]*(?:Wir bieten|Benefits|Unser Angebot|Ihre Aufgaben|Aufgaben|Sie erwartet|Was wir bieten|Bewerbung|"
+    r"Kontakt|Was (?:werden|sind) (?:deine|Ihre) Aufgaben|Deine Aufgaben|Was bieten wir)|\b(?:Benefits|Wir bieten|Unser Angebot|Sie erwartet|Was wir bieten)\b|"
     r"\n\s*(?:Erwünschte|Wünschenswerte)\s+(?:zusätzliche\s+)?(?:Qualifikationen|Kenntnisse)\s*:?\s*(?=\n)|"
+    r"\n\s*(?:Gehalt|Urlaub|Arbeitszeit|Vergütung|Einstellung zum|Arbeitsort)\s*:\s*(?=\n)|"
     r"(?:^|\n)\s*(?:Auf (?:Ihre|deine|eure) [^\n]{0,30}Bewerbung|Wir freuen uns auf|Haben wir (?:Ihr|dein) Interesse|Interessiert\?|"
     r"Dann freut sich|Wir bieten (?:Ihnen|dir)|Darauf (?:kannst|können) (?:du|Du|Sie)|"
     r"Interesse geweckt|Bewerben Sie sich|Bewirb dich)", re.IGNORECASE)
@@ -42,7 +45,7 @@ _KEYWORD = r"(?:Erfahrung|Kenntnisse|Gute|Sehr gute|Abgeschlossene|Führerschein
            r"Teamfähigkeit|Zuverlässigkeit|Berufserfahrung)\b"
 # Items inside one line: bullets, semicolons, sentences (not after "bzw." and the like), and in lists flattened
 # to one line (web pages) before a capitalised requirement word.
-_SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!usw)(?<!ggf)(?<!evtl)(?<!inkl)(?<!ca)\.\s+(?=[A-ZÄÖÜ])|"
+_SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!u\.a)(?<!usw)(?<!ggf)(?<!evtl)(?<!inkl)(?<!ca)\.\s+(?=[A-ZÄÖÜ])|"
                        r",\s+(?=(?:eine?|die|der|das)?\s*(?:Erfahrung|Kenntnisse|Führerschein|Bereitschaft|Berufserfahrung)\b)|"
                        r"(?<=[a-zäöüß.)])\s+(?=" + _KEYWORD + r"))\s*")
 # …but not inside a phrase: "zwei Jahre Berufserfahrung", "Teamfähigkeit und Zuverlässigkeit"
@@ -75,19 +78,24 @@ _CONCEPT_RXS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:mittlere[rn]? Schulabschlu(?:ss|ß)|(?:erweiterte[rn]? )?Realschulabschlu(?:ss|ß)|"
                r"(?:qualifizierende[rn]? |erweiterte[rn]? )?Hauptschulabschlu(?:ss|ß)|Mittlere Reife|Abitur|Fachabitur|"
                r"(?:allgemeine |fachgebundene )?(?:Fach)?[Hh]ochschulreife|Berufsreife)\b"),
-    re.compile(r"(?:erfolgreich\s+)?abgeschlossene[n]?\s+(?:[\w-]+\s+)?(?:Berufs)?[Aa]usbildung\s+(?:als|zum|zur|im Bereich)"
+    re.compile(r"(?:erfolgreich\s+)?abgeschlossene[n]?\s+(?:[\w-]+\s+)?(?:Berufs)?[Aa]usbildung\s+(?:als|zum|zur|im Bereich|im|in der)"
                r"\s+[^,;()\n]{3,120}?" + _STOP),
-    re.compile(r"(?:(?:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare)\s+)*"
+    re.compile(r"(?:(?:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare|umfassende|"
+               r"umfangreiche|mehr als)\s+)*"
                r"(?:(?:\d{1,2}|ein|zwei|drei|vier|fünf)\s+(?:Jahre?n?\s+)?)?(?<![a-zäöüß])(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?"
                r"(?:\s+(?:in|im|mit|bei|als|aus)\s+" + _BODY + r"{3,90}?" + _STOP + ")?"),
-    re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+|erste\s+|sichere\s+|fließende\s+|umfangreiche\s+)?\bKenntnisse\s+"
+    re.compile(r"(?i:(?:sehr\s+)?gute\s+|fundierte\s+|erste\s+|sichere\s+|fließende\s+|umfangreiche\s+|praktische\s+|"
+               r"grundlegende\s+|solide\s+|vertiefte\s+)*\bKenntnisse\s+"
                r"(?:in|im|mit|der|des|von|über)\s+" + _BODY + r"{3,90}?" + _STOP),
-    re.compile(r"(?:(?:[Ee]rfolgreich\s+)?[Aa]bgeschlossene[sn]?\s+)?(?:(?:einschlägige[sn]?|fachlich relevante[nm]?|technische[sn]?|"
+    re.compile(r"(?:(?:[Ee]rfolgreich\s+)?[Aa]bgeschlossene[sn]?\s+)?(?:(?i:einschlägige[sn]?|fachlich relevante[nm]?|technische[sn]?|"
                r"kaufmännische[sn]?|passende[nm]?)\s+)?(?:Hochschul|Fachhochschul|Bachelor|Master)?[Ss]tudium"
                r"(?:\s+(?:der|des|im Bereich|in|oder)\s+[^,;()\n]{3,80}?" + _STOP + ")?"),
     re.compile(r"(?:abgeschlossene\s+)?(?:\w+e\s+)?(?:kaufmännische|technische|handwerkliche|pädagogische|pflegerische)"
                r"\s+Ausbildung\b"),
     re.compile(r"\beigene[nr]?\s+(?:Pkw|PKW|Fahrzeug|Auto)\b"),
+    # "sicherer Umgang mit Linux und der Kommandozeile", "Routinierter Umgang mit Internet und MS Office Anwendungen"
+    re.compile(r"(?:[Ss]icherer|[Rr]outinierter|[Vv]ersierter|[Vv]ertrauter|[Ss]ouveräner|[Gg]eübter)\s+Umgang\s+mit\s+"
+               + _BODY + r"{3,90}?" + _STOP),
     re.compile(r"(?:(?:sehr\s+)?gute\s+|fundierte\s+)?(?:[A-Z][\w]*-|[A-Z]{2,}\s)?[\w-]*Office-Kenntnisse|"
                r"(?:(?:sehr\s+)?gute\s+)?[A-Z][\w]*-(?:Grund)?[Kk]enntnisse\b"),
     # a language named without "-kenntnisse": "Sehr gutes Deutsch in Wort und Schrift", "Sicheres Deutsch"
@@ -106,7 +114,7 @@ _HARD_CUE_RX = re.compile(r"Studium|Ausbildung|Abschlu(?:ss|ß)|Qualifikation|Im
 _FILLER_RX = re.compile(r"(?:\d{1,2}[.)]\s*|[a-z]\)\s*)?(?:(?:Du|Sie) (?:hast|haben|bist|sind|verfügst|verfügen|bringst|bringen)"
                         r"(?: über)?(?: bereits| schon| idealerweise)?\s+|(?:die|der|das|eine?)\s+(?=[a-zäöü]))?")
 _TRAIL_RX = re.compile(r"(?:\s+(?:ist|sind|wären?)?\s*(?:von Vorteil|wünschenswert|erforderlich|vorausgesetzt|erwünscht|"
-                       r"ein Plus|setzen wir voraus))?[\s,.;:!-]*$")
+                       r"ein Plus|setzen wir voraus|zwingend erforderlich)|\s*\((?:von Vorteil|wünschenswert|erwünscht)\)|\s+(?:mit|auf|ein)(?=[\s,.;:!-]*$))?[\s,.;:!-]*$")
 _NOT_AN_ITEM = re.compile(r"€|\bEuro\b|Vergütung|Entgelt|Gehalt|\bTarif|Bewerbung|bewerben|freuen uns|Interesse geweckt|"
                           r"\?$|^(?:sowie|und|oder|bzw\.?)$", re.IGNORECASE)
 _MAX_ITEM = 220
@@ -191,13 +199,65 @@ def _language_value(m: re.Match[str]) -> list[tuple[int, int, str]]:
     """(start, end, value) for each language a match names: "Deutschkenntnisse (B2)"."""
     if m.group(1):
         level = f" ({m.group(3).upper()})" if m.group(3) else ""
-        out = [(m.start(1), m.end(), f"{m.group(1)}kenntnisse{level}")]
+        end = m.end()
+        wort = re.match(r"\s*(?:\(\s*(?:in\s+)?Wort und Schrift\s*\)|in Wort und Schrift)", m.string[end:end + 30])
+        if wort:
+            end += wort.end()
+        out = [(m.start(), end, f"{m.group(1)}kenntnisse{level}")]
         if m.group(2):
             out.append((m.start(2), m.end(), f"{m.group(2)}kenntnisse{level}"))
         return out
     if m.group(4):
         return [(m.start(4), m.end(), f"{m.group(4)}kenntnisse ({m.group(5).upper()})")]
     return [(m.start(), m.end(), f"{m.group(6)}kenntnisse (fließend)")]
+
+
+_BARE_EXPERIENCE_RX = re.compile(r"(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?")
+# what goes on after a concept cut at a comma or bracket: the rest of one list ("Kenntnisse in HTML, PHP, mySQL und
+# JavaScript", "Kenntnisse von E-Mail-Technologien (u.a. SMTP, IMAP), HTTPS") or an alternative ("… oder …")
+_GOES_ON_RX = re.compile(r"\s*(?:,|\(|/|\s(?:oder|sowie|bzw\.)\s)")
+
+
+def _without_bare_experience(text: str, concepts: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """A bare "Erfahrung" inside a longer item ("Scanner-Erfahrung oder …", "(Berufserfahrung ist keine
+    Voraussetzung)") names no requirement of its own."""
+    kept = []
+    for cs, ce in concepts:
+        if _BARE_EXPERIENCE_RX.fullmatch(text, cs, ce) and (e - s) > (ce - cs) + 12:
+            continue
+        kept.append((cs, ce))
+    return kept
+
+
+def _whole_item(text: str, concepts: list[tuple[int, int]], s: int, e: int) -> bool:
+    """An item of one line that is one requirement: its concept (or concepts joined as alternatives) is cut short
+    by a list or an alternative that goes on to the item's end ("Erfahrungen mit E-Mail, HTTP, DAV, …",
+    "Technisches Studium oder technische Ausbildung/ Arbeitserfahrung")."""
+    if not concepts or e - s > 140 or "\n" in text[s:e] or re.search(r"(?<![A-Za-z]\.[a-z])(?<!z\.B)(?<!z\. B)[.!?]\s+[A-ZÄÖÜ]", text[s:e]):
+        return False
+    first_s, last_e = concepts[0][0], concepts[-1][1]
+    if first_s - s > 30 or last_e >= e - 1:
+        return False
+    if len(concepts) > 1:
+        between = [text[concepts[i][1]:concepts[i + 1][0]] for i in range(len(concepts) - 1)]
+        if not all(re.fullmatch(r"\s*(?:oder|/|bzw\.)\s*(?:eine?\s+)?(?:\w+e\s+)?", b) for b in between):
+            return False
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s].strip(" \t•·▪►✓✔*-–") or text[e:line_end].strip(" \t.,;:!"):
+        return False  # a piece of a longer line or sentence
+    goes_on = _GOES_ON_RX.match(text, last_e)
+    if not goes_on:
+        return False
+    # the rest names more of the same: capitalised words, acronyms and brackets of examples, no clause
+    rest = re.sub(r"\((?:u\.\s?a\.|z\.\s?B\.|bspw\.|etwa)?", " ", text[last_e:e])
+    words = re.findall(r"[^\W\d_][\w\-.+#/]*", rest)
+    return bool(words) and all(any(c.isupper() for c in w) or w in _LIST_GLUE for w in words)
+
+
+_LIST_GLUE = {"und", "oder", "sowie", "bzw.", "bzw", "u.a.", "a.", "u", "z.B.", "z", "B", "mit", "im", "in", "der", "die", "das",
+              "eine", "ein", "technische", "kaufmännische", "handwerkliche", "ähnliche", "vergleichbare"}
 
 
 def extract_requirements(text: str) -> list[FieldValue]:
@@ -231,7 +291,12 @@ def extract_requirements(text: str) -> list[FieldValue]:
                     continue
                 inner = [lang for lang in languages if s <= lang[0] < e]
                 concepts = [c for c in _concepts(text, s, e) if not any(c[0] <= lang[0] < c[1] for lang in inner)]
-                if inner or concepts:
+                if concepts and not inner:
+                    concepts = _without_bare_experience(text, concepts, s, e)
+                whole = not inner and _whole_item(text, concepts, s, e)
+                if whole:
+                    add(s, e)
+                elif inner or concepts:
                     for cs, ce in concepts:
                         add(*_trim(text, cs, ce))
                     for ls, le, value in inner:

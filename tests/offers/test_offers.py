@@ -443,3 +443,23 @@ def test_negated_shift_work_is_none_and_flags_are_shown_in_german() -> None:
     assert p58.value("shift") is None
     flagged = extract_offer("Produktionshelfer (m/w/d)\nArbeit im Schichtdienst, Vollzeit")
     assert flagged.value("shift") is True and flagged.display("shift") == "ja"
+
+
+def _new(name: str):
+    return extract_offer(posting(name))
+
+
+def test_requirement_items_kept_whole_and_new_requirement_cues() -> None:
+    values = lambda name: [str(r.value) for r in _new(name).requirements]  # noqa: E731
+    raws = lambda name: [r.raw for r in _new(name).requirements]  # noqa: E731
+    assert ("Erfahrungen mit E-Mail, HTTP, DAV, REST, Microservices, SQL-Datenbanken, Git und Test-Driven-Development"
+            in values("p81"))  # a list after the concept is kept
+    assert "gute Englischkenntnisse (Wort und Schrift)" in raws("p81")  # the language's span with its adjective
+    assert "Berufserfahrung" not in values("p81")  # "kann aber auch durch Berufserfahrung ausgeglichen werden"
+    assert "sicherer Umgang mit Linux und der Kommandozeile" in values("p82")
+    assert "Kenntnisse von E-Mail-Technologien (u.a. SMTP, IMAP), HTTPS, Kollaborationstools" in values("p82")
+    assert "Gute Kenntnisse in HTML, PHP, mySQL und JavaScript" in values("p91")
+    assert "Fundierte praktische Kenntnisse in der Metallverarbeitung" in values("p87")  # "zwingend erforderlich" cut
+    assert "umfassende Erfahrungen in der Linux-Administration" in values("p105")  # "Du bringst … mit."
+    assert "Abgeschlossene Ausbildung zum/zur Friseur/in" in values("p104")  # under "Vorraussetzungen"
+    assert not any("Urlaub" in v or "24 Tage" in v for v in values("p95"))  # "Kenntnisse:" ends at "Gehalt:"
