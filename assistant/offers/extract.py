@@ -49,8 +49,17 @@ _PUBLIC_RX = re.compile(r"\b((?:Stadtverwaltung|Stadt|Gemeinde|Gemeindeverwaltun
 _CARRIER_RX = re.compile(r"Träger der [^.]{0,40}? ist (?:die|der|das) (.{5,90}?)\.(?=\s+[A-ZÄÖÜ][a-zäöüß]+\s+[a-zäöüß]|\s*$)")
 _ESTABLISHMENT_RX = re.compile(r"\b(?:für das|für die|für den|in der städtischen|in der|im|in unserem|in unserer)\s+"
                                r"((?:Notarbüro|Notariat|Kanzlei|Arztpraxis|Praxis|Restaurant|Hotel|Autohaus|Pflegedienst|"
-                               r"Bäckerei|Kindertagesstätte|Kindertageseinrichtung|Kita|Seniorenheim|Pflegeheim)"
+                               r"Bäckerei|Kindertagesstätte|Kindertageseinrichtung|Kita|Seniorenheim|Pflegeheim)(?![\w\-])"
                                r"(?:\s„[^“\n]{2,40}“)?)")
+# "Wir, die CIB-Gruppe, sind …": the employer names itself in an apposition
+_WE_ARE_RX = re.compile(r"\bWir,\s+(?:die|der|das)\s+([A-ZÄÖÜ][\w&.\-]*(?:\s+(?:[A-ZÄÖÜ][\w&.\-]*|&)){0,3}),")
+# the page title "Friseur/in (M/W/D) - GM Professional Hairstudio in Freiburg": an employer after the title's dash
+_TITLE_TAIL_EMPLOYER_RX = re.compile(r"\s[-–|]\s+([A-ZÄÖÜ][\w&.\-]*(?:\s+[A-ZÄÖÜ][\w&.\-]*){0,4}?)\s+in\s+[A-ZÄÖÜ][^\n]*$")
+# an organisation's name on the line above its street address ("Residenz Kubitzer Bodden\nGrabitz 10, 18573 Rambin")
+_ORG_WORD = (r"(?:Residenz|Hotel|Klinik\w*|Klinikum|Praxis|Kita|Kindergarten|Verein|Stiftung|Zentrum|Werk|Betrieb|Studio|"
+             r"Agentur|Schule|Institut|Akademie|Kanzlei|Apotheke|Bäckerei|Restaurant|Gasthaus|Gasthof|Pension|Heim|Haus)")
+_ORG_ABOVE_ADDRESS_RX = re.compile(r"(?m)^[ \t]*((?:[A-ZÄÖÜ][\w&.\-]*\s){0,3}" + _ORG_WORD + r"(?:\s[A-ZÄÖÜ][\w&.\-]*){0,3})[ \t]*\n"
+                                   r"[ \t]*[A-ZÄÖÜ][\wäöüß.\- ]{2,40}\s\d{1,4}[a-z]?\s*(?:,\s*|\n\s*)\d{5}\s")
 _BARE_PUBLIC_RX = re.compile(r"\b(?:Die|Der) (Gemeinde|Stadt|Stadtverwaltung|Kommune) sucht\b")
 
 _PLACE_SUFFIX = (r"(?:\s(?:am|an der|im|in der|bei|ob der|vor der)\s[A-ZÄÖÜ][\wäöüß\-]+|\s(?:a\.\s?d\.|a\.|i\.|b\.|v\.\s?d\.)\s?"
@@ -68,7 +77,10 @@ _NOT_A_PLACE_LINE = re.compile(r"^(?:Stellenangebote?|Karriere|Jobs?|Beschreibun
                                r"Gehalt|Arbeitszeit|Bereich|Anforderungen|Qualifikation|Voraussetzungen|Start|Beginn|"
                                r"Einsatzort|Arbeitsort|Standort|Befristung|Stellenumfang|Tätigkeit)", re.IGNORECASE)
 # "in Berlin", "im Raum Braunschweig", "Stelle in Reutlingen": a known place after a preposition
-_IN_CITY_RX = re.compile(r"\b(?:in|im Raum|Raum|Region|Standort|Sitz in)\s+(?=[A-ZÄÖÜ])")
+_IN_CITY_RX = re.compile(r"\b(?:in|im Raum|Raum|Region|Standort|Sitz in|nach)\s+(?=[A-ZÄÖÜ])")
+_WORKPLACE_IN_RX = re.compile(r"\b(?:Einrichtung|Standort(?:es)?|Sitz|Filiale|Niederlassung|Klinik|Praxis|Büro|Betrieb|Werk|Haus|"
+                              r"Kita|Team)\s+in\s+((?:Bad\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?" + _PLACE_SUFFIX + r")"
+                              r"(?=\s*(?:[,.;:!(\n]|$|\s(?:in|im|mit|und|oder|suchen|gesucht|ab|zum|zur)\s))")
 # the header line of job boards under the title: "Firma GmbH – Ort", "company - location", "Firma | Ort, Land"
 _HEADER_LINE_RX = re.compile(r"\s*(?P<employer>[^\n|–]{2,80})\s+[-–|]\s+(?P<place>[A-ZÄÖÜ][^\n,|–]{1,50}?)\s*(?:,[^\n]*)?$")
 _CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(\d{5})\b(?![\d/])")
@@ -81,9 +93,17 @@ _ROLE_PERSON_RX = re.compile(r"\b(?:Ansprechpartner(?:in)?|Ansprechperson|Kontak
                              r"Personalleiter(?:in)?|Leiter(?:in)?|Ausbildungsleitung|Ausbildungsleiter(?:in)?|Personalreferent(?:in)?|"
                              r"Teamleitung|Pflegedienstleitung|Einrichtungsleitung|Inhaber(?:in)?)\s*:?\s+((?:[A-Z]\.\s?|[A-ZÄÖÜ][a-zäöüß]+\s)[A-ZÄÖÜ][a-zäöüß]+)")
 
+# "per E-Mail an Daniel Naber", "Bewerbung an Lisa Müller", "wende dich an Max Mustermann", "Deine Ansprechpartnerin ist
+# Anna Schmidt": a first and last name after a contact phrase (two capitalised words, not a company)
+_TO_PERSON_RX = re.compile(r"(?:\b(?:E-Mail|Mail|Bewerbung(?:sunterlagen)?|Unterlagen|Fragen|wende[nt]?\s+(?:dich|Sie sich|euch))"
+                           r"[^.\n]{0,40}?\ban|\bAnsprechpartner(?:in)?\s+(?:ist|sind))\s+"
+                           r"((?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüé]+(?:-[A-ZÄÖÜ][a-zäöüé]+)?\s[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+                           r"(?![\w&-]|\s+(?:" + _LEGAL_FORM + r"|Gruppe|Team|Personalabteilung)\b)")
+# an e-mail address written against harvesting: "name[at]domain.de", "name (at) domain.de"
+_EMAIL_AT_RX = re.compile(r"\b[\w.+\-]+\s?[\[(]at[\])]\s?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _ASAP_RX = re.compile(r"\b(?:ab|per) sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
                       re.IGNORECASE)
-_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )"
+_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )(?<![Ss]pätestens )"
 _START_NUM_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|Eintritt:?|Start:?|beginnt am|am)\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b",
                            re.IGNORECASE)
 _START_NAMED_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|am)\s+(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})\b",
@@ -96,10 +116,20 @@ _START_LABEL_DAY_RX = re.compile(r"\b(?:Ausbildungsbeginn|Einstellungstermin|Ein
 
 _MINIJOB_RX = re.compile(r"Minijob|geringfügig|(?:450|520|538|556|603)[ -]?(?:€|Euro)[ -]?(?:Basis|Job)", re.IGNORECASE)
 _KIND_RX = re.compile(r"Voll- oder Teilzeit|(?:Vollzeit|Teilzeit)(?!geeignet|fähig|äquivalent|anteil)", re.IGNORECASE)
+# both kinds offered as alternatives ("Voll- oder Teilzeit", "Vollzeit / Teilzeit", "Voll-/Teilzeit") say no kind (the
+# README's rule: a kind is labelled only when the text says which); nor do generic mentions ("32 Urlaubstage in einer
+# Vollzeitstelle", "eine Rückkehr von Teil- auf Vollzeit", "bei Vollzeit")
+_KIND_PAIR_RX = re.compile(r"\b(?:Voll|Teil)(?:zeit)?-?\s*(?:oder|/|bzw\.|und)\s*(?:Voll|Teil)zeit\w*", re.IGNORECASE)
+_KIND_GENERIC_RX = re.compile(r"(?:\bin einer|\bauf|\bbei|\bzu|\bzur|\bfür)\s+$", re.IGNORECASE)
 _KINDS_LISTED_RX = re.compile(r"\b(?:ob\s+)?(?:Vollzeit|Teilzeit|Minijob)(?:\s*,\s*|\s+oder\s+|\s+und\s+)(?:Vollzeit|Teilzeit|Minijob)\b"
                               r"(?:\s*,\s*(?:Vollzeit|Teilzeit|Minijob)|\s+oder\s+(?:Vollzeit|Teilzeit|Minijob))*", re.IGNORECASE)
 _HOURS_RXS = [
-    re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden|h)\s*(?:/\s*|pro\s+|je\s+|in der\s+)(?:Woche|Wo\.)", re.IGNORECASE),
+    re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden|h)\s*(?:/\s*|pro\s+|je\s+|in der\s+|-|\s)(?:Woche|Wo\.)", re.IGNORECASE),
+    # "eine Vollzeitstelle (40 Stunden)", "Voll- oder Teilzeitstelle (28-40 Stunden)", "wöchentlich 20 Std.",
+    # "Arbeitszeit: 40 Std. laut Dienstplan"
+    re.compile(r"(?:Vollzeit|Teilzeit)\w*\s*\((\d{1,2}(?:,\d{1,2})?)(?:\s*[-–]\s*\d{1,2})?\s*(?:Std\.?|Stunden|h)\)", re.IGNORECASE),
+    re.compile(r"wöchentlich\s+(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden)", re.IGNORECASE),
+    re.compile(r"Arbeitszeit\s*:\s*\n?\s*(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden)(?!\s*(?:/|pro|im|je)\s*(?:Monat|Tag))", re.IGNORECASE),
     re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Wochenstunden|Std\./Woche|Wochenstd\.?)", re.IGNORECASE),
     re.compile(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:Std\.?|Stunden)\s+wöchentlich", re.IGNORECASE),
     re.compile(r"wöchentliche[nr]?\s+(?:regelmäßige[n]?\s+)?(?:Arbeitszeit|Beschäftigungsumfang)[^.\d]{0,40}?"
@@ -133,6 +163,9 @@ _YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", 
 _GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
                        r"\b((?:S|P|E)\s?\d{1,2}[a-c]?)(?=\s+(?:TVöD|TV-L|TV-SuE|TV-H|TV-V)\b)")
 _AGREEMENT_RX = re.compile(r"\b(TVöD(?:-[A-Z]{1,3}\b)?|TV-L|TV-SuE|TV-H|TV-V|TV-Ärzte|AVR(?:[ -]\w+)?|TV-N|BAT)")
+# an amount that is a bonus or allowance, not the pay: "Einstiegsbonus in Höhe von 2.000 Euro", "Zuschuss von 50 EUR"
+_BONUS_RX = re.compile(r"(?:[Bb]onus|[Zz]uschuss|[Pp]rämie|[Zz]ulage|[Pp]rovision|[Rr]abatt|[Gg]utschein|[Ee]rstattung)\w*"
+                       r"(?:\s+(?:in Höhe\s+)?(?:von|über|bis zu|i\.\s?H\.\s?v\.))?\s+(?:bis zu\s+)?$")
 _NEGOTIABLE_RX = re.compile(r"nach Vereinbarung|Verhandlungssache|Verhandlungsbasis", re.IGNORECASE)
 
 _DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
@@ -188,11 +221,27 @@ def _title_line(text: str, s: int, e: int) -> FieldValue:
     return _field(text, s2, e2)
 
 
+# a date line above the title ("Stand: 25.07.2018", "Datum: 21.06.2019") is no part of the offer's head
+_META_LINE_RX = re.compile(r"^\s*(?:Stand|Datum|Veröffentlicht|Aktualisiert|Erstellt|Online seit)\b[^\n]{0,30}\d\s*$", re.IGNORECASE)
+# a lead-in above the title: "Wir suchen Sie (m/w/d) als" / "Wir suchen dich als:" – the title is the next line
+_LEAD_IN_RX = re.compile(r"\b(?:suchen|sucht)\b[^\n]{0,40}\bals\s*:?\s*$", re.IGNORECASE)
+# a headline "Hausdame gesucht", "… Sozialpädagog:in im Uniklinikum Frankfurt (…) gesucht": the part before
+# " gesucht", cut before the establishment ("im/bei/für …")
+_WANTED_LINE_RX = re.compile(r"^[#*\s]*(?P<title>[A-ZÄÖÜ][^\n]{2,140}?)\s+gesucht\s*!?$")
+# "Mitarbeiter Housekeeping", "Fachkraft Lagerlogistik": a short first line opened by a generic job noun
+_GENERIC_JOB_LINE_RX = re.compile(r"(?:Mitarbeiter(?:in)?|Fachkraft|Helfer(?:in)?|Aushilfe|Leitung|Leiter(?:in)?|Assistenz)"
+                                  r"(?:\s+(?:für\s+(?:den|die|das)\s+|im\s+|der\s+)?[A-ZÄÖÜ][\w\-]+){1,2}")
+
+
 def _title(text: str) -> FieldValue | None:
-    all_nonempty = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    all_nonempty = [(s, e) for s, e in _lines(text) if text[s:e].strip() and not _META_LINE_RX.match(text[s:e])]
     nonempty = all_nonempty[:6]
-    for s, e in nonempty:
+    for i, (s, e) in enumerate(nonempty):
         line = text[s:e]
+        if _GENDER_RX.search(line) and _LEAD_IN_RX.search(line) and i + 1 < len(nonempty):
+            ns, ne = _clean_span(text, *nonempty[i + 1])
+            if 2 < ne - ns <= 90 and not text[ns:ne].endswith((".", ",", ":")):
+                return _field(text, ns, ne)
         if _GENDER_RX.search(line) and len(line) <= 120:
             first = _title_line(text, s, e)
             stem = re.split(r"\s*\(|\s+/", first.raw, maxsplit=1)[0].strip()
@@ -213,8 +262,13 @@ def _title(text: str) -> FieldValue | None:
                 return _field(text, s2, e2)
     if all_nonempty:
         s2, e2 = _clean_span(text, *all_nonempty[0])
-        if e2 - s2 <= 60 and _OCCUPATION_LINE_RX.fullmatch(text, s2, e2):
+        if e2 - s2 <= 60 and (_OCCUPATION_LINE_RX.fullmatch(text, s2, e2) or _GENERIC_JOB_LINE_RX.fullmatch(text, s2, e2)):
             return _field(text, s2, e2)
+        wanted = _WANTED_LINE_RX.match(text, s2, e2)
+        if wanted and not re.search(r"\b(?:wir|Sie|du|dich|uns)\b", wanted.group("title")):
+            ts, te = wanted.span("title")
+            cut = re.search(r"\s+(?:im|in der|in unserem|in unserer|bei|beim|für (?:das|die|den|unser\w*))\s+[A-ZÄÖÜ]", text[ts:te])
+            return _field(text, ts, ts + cut.start() if cut else te)
     match = _SEEK_RX.search(text[: 1500])
     if match and not _SEEK_NOT_TITLE.match(match.group(1)):
         end = match.end(1)
@@ -320,7 +374,14 @@ def _in_city(text: str) -> tuple[int, int] | None:
     for m in _IN_CITY_RX.finditer(text, 0, min(len(text), 2500)):
         city = CITY_RX.match(text, m.end())
         if city:
+            # "Freiburg im Breisgau", "Frankfurt am Main": the place's own suffix belongs to it
+            suffix = re.match(_PLACE_SUFFIX, text[city.end(1):city.end(1) + 40])
+            if suffix and suffix.group(0) and not re.match(r"\s\(", suffix.group(0)):
+                return city.start(1), city.end(1) + suffix.end()
             return city.span(1)
+    workplace = _WORKPLACE_IN_RX.search(text, 0, min(len(text), 2500))
+    if workplace:
+        return workplace.span(1)
     return None
 
 
@@ -337,6 +398,16 @@ def _employer_by_name(text: str, title: FieldValue | None) -> tuple[int, int] | 
     bei_wir = _BEI_WIR_RX.search(text)
     if bei_wir:
         return bei_wir.span(1)
+    return None
+
+
+def _title_tail_employer(text: str, title: FieldValue) -> tuple[int, int] | None:
+    """The employer after the title on the title's own line: "Friseur/in (M/W/D) - GM Professional Hairstudio in …"."""
+    line_end = text.find("\n", title.end)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _TITLE_TAIL_EMPLOYER_RX.match(text, title.end, line_end)
+    if m and not _GENDER_RX.search(m.group(1)) and not is_place(m.group(1)):
+        return m.span(1)
     return None
 
 
@@ -371,6 +442,12 @@ def _place_and_employer(text: str, fields: dict[str, FieldValue]) -> None:
             fields["employer"] = _field(text, *public.span(1))
         elif (named := _employer_by_name(text, title)) is not None:
             fields["employer"] = _field(text, *named)
+        elif (we := _WE_ARE_RX.search(text)) is not None:
+            fields["employer"] = _field(text, *we.span(1))
+        elif (org := _ORG_ABOVE_ADDRESS_RX.search(text)) is not None:
+            fields["employer"] = _field(text, *_clean_span(text, *org.span(1)))
+        elif title is not None and (tail := _title_tail_employer(text, title)) is not None:
+            fields["employer"] = _field(text, *tail)
         else:
             est = _ESTABLISHMENT_RX.search(text) or _BARE_PUBLIC_RX.search(text)
             if est:
@@ -437,10 +514,11 @@ def _contact(text: str, fields: dict[str, FieldValue]) -> None:
         if "contact_person" in fields:
             break
     if "contact_person" not in fields:
-        name = _name_line(text)
+        to_person = _TO_PERSON_RX.search(text)
+        name = to_person.span(1) if to_person else _name_line(text)
         if name:
             fields["contact_person"] = _field(text, *name)
-    email = _EMAIL_RX.search(text)
+    email = _EMAIL_RX.search(text) or _EMAIL_AT_RX.search(text)
     if email:
         fields["email"] = _field(text, *email.span())
     for phone in _PHONE_RX.finditer(text):
@@ -498,10 +576,15 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
     if mini:
         fields["working_time_kind"] = _field(text, *mini.span(), "Minijob")
     else:
+        pairs = [p.span() for p in _KIND_PAIR_RX.finditer(text)]
         for m in _KIND_RX.finditer(text):
             if re.search(r"(?:Prozent|%|entsprechenden)\s+\S*\s*$", text[max(0, m.start() - 30): m.start()]):
                 continue
             if in_list(m) or conditional(m):
+                continue
+            if m.group(0).lower().startswith("voll- oder") or any(s <= m.start() < e or s < m.end() <= e for s, e in pairs):
+                continue
+            if _KIND_GENERIC_RX.search(text[max(0, m.start() - 12): m.start()]) or text[m.end():m.end() + 4] == "-":
                 continue
             word = m.group(0).lower()
             kind = "Teilzeit" if word.startswith("teilzeit") else "Vollzeit"
@@ -510,9 +593,15 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
     hits = [(m.start(), m) for rx in _HOURS_RXS for m in rx.finditer(text)]
     if hits:
         m = min(hits, key=lambda h: h[0])[1]
-        hours = german_number(m.group(1))
+        start, end = m.span(1)
+        # a range "8 bis 20 Stunden/Woche", "(28-40 Stunden)" is labelled with its lower bound
+        window = text[max(0, start - 12): start]
+        low = re.search(r"(\d{1,2}(?:,\d{1,2})?)\s*(?:bis|-|–)\s*$", window)
+        if low:
+            start, end = start - len(window) + low.start(1), start - len(window) + low.end(1)
+        hours = german_number(text[start:end])
         if hours is not None and 0 < hours <= 60:
-            fields["hours_per_week"] = _field(text, *m.span(1), hours)
+            fields["hours_per_week"] = _field(text, start, end, hours)
     # "keine Schichtarbeit", "ohne Wochenendschichten" is no shift work
     shift = next((m for m in _SHIFT_RX.finditer(text)
                   if not re.search(r"\b(?:keine?[nr]?|ohne|nicht)\s+(?:\w+\s+)?$", text[max(0, m.start() - 25): m.start()],
@@ -521,11 +610,24 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
         fields["shift"] = _field(text, *shift.span(), True)
 
 
+# the line of a training named as a requirement: "eine Ausbildung zum Fachinformatiker oder eine ähnliche Qualifikation
+# können von Vorteil sein", "verfügst du über ein Hochschulstudium … oder eine Ausbildung zum …"
+_REQUIRED_TRAINING_RX = re.compile(r"ähnliche|vergleichbare|Qualifikation\b|von Vorteil|wünschenswert|erwünscht|vorausgesetzt|"
+                                   r"verfügst|verfügen Sie|bringst|bringen Sie|\bhast\b|Studium|Praxiserfahrung", re.IGNORECASE)
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: len(text) if end < 0 else end]
+
+
 def _contract(text: str, fields: dict[str, FieldValue]) -> None:
     for rx, kind in ((_TRAINING_RX, "Ausbildung"), (_INTERNSHIP_RX, "Praktikum")):
         m = next((m for m in rx.finditer(text)
                   if not re.search(r"(?:abgeschlossene[nr]?|erfolgreiche[nr]?)\s+(?:\w+\s+)?$",
-                                   text[max(0, m.start() - 40): m.start()], re.IGNORECASE)), None)
+                                   text[max(0, m.start() - 40): m.start()], re.IGNORECASE)
+                  and not (kind == "Ausbildung" and _REQUIRED_TRAINING_RX.search(_line_of(text, m.start())))), None)
         if m:
             fields["contract_kind"] = _field(text, *m.span(), kind)
             length = _TRAINING_LENGTH_RX.search(text) if kind == "Ausbildung" else None
@@ -578,7 +680,7 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
         if not _PAY_CUE_RX.search(window) and fields["working_time_kind"].value != "Minijob":
             continue
         amount = german_number(m.group(1))
-        if amount is None:
+        if amount is None or _BONUS_RX.search(text[max(0, m.start() - 60): m.start()]):
             continue
         fields["pay_amount"] = _field(text, *m.span(1), amount)
         period = "HOUR" if _HOUR_CUE_RX.search(window) else "YEAR" if _YEAR_CUE_RX.search(window) else "MONTH"

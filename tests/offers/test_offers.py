@@ -307,7 +307,8 @@ def test_working_time_contract_start_and_tariff_cues_of_dev_postings() -> None:
     assert (p41.value("contract_kind"), p41.value("contract_end")) == ("befristet", "12 Monate")  # "auf 12\nMonate befristet"
     assert p41.value("application_deadline") == "2018-03-02"  # "Bewerbung … per E-Mail bis zum 02.03.2018"
     assert extract_offer(posting("p17")).value("working_time_kind") is None  # "Ausbildungsvergütung bei Vollzeit:"
-    assert extract_offer(posting("p01")).value("working_time_kind") == "Vollzeit"  # "in Vollzeit oder Teilzeit"
+    # "in Vollzeit oder Teilzeit" offers both kinds: no kind (README: a kind is labelled only when the text says which)
+    assert extract_offer(posting("p01")).value("working_time_kind") is None
     p56 = extract_offer(posting("p56"))
     assert (p56.value("hours_per_week"), p56.value("contract_end")) == (40.0, "3 Monate")  # "40 Std. wöchentlich", "ca. 3 Monate"
     p58 = extract_offer(posting("p58"))
@@ -447,6 +448,64 @@ def test_negated_shift_work_is_none_and_flags_are_shown_in_german() -> None:
 
 def _new(name: str):
     return extract_offer(posting(name))
+
+
+def test_working_time_alternatives_generic_mentions_and_more_hour_forms() -> None:
+    """p81–p105 (dev, added with these rules): "Voll- oder Teilzeitstelle (28-40 Stunden)" is no kind but 28 hours;
+    "32 Urlaubstage in einer Vollzeitstelle" and "Optionen für Teilzeit" say no kind; ranges give the lower bound."""
+    p81 = _new("p81")  # also "Eine Rückkehr von Teil- auf Vollzeit" in the page's intro
+    assert (p81.value("working_time_kind"), p81.value("hours_per_week")) == (None, 28.0)
+    assert (_new("p82").value("working_time_kind"), _new("p82").value("hours_per_week")) == ("Vollzeit", 40.0)
+    assert _new("p84").value("working_time_kind") is None
+    assert _new("p98").value("working_time_kind") is None
+    assert _new("p85").value("hours_per_week") == 8.0  # "8 bis 20 Stunden/Woche"
+    assert _new("p101").value("hours_per_week") == 20.0  # "20 bis 40 Stunden/Woche"
+    assert _new("p88").value("hours_per_week") == 37.5  # "37,5 Stunden Woche"
+    assert _new("p94").value("hours_per_week") == 20.0  # "TZ / wöchentlich 20 std."
+    assert _new("p95").value("hours_per_week") == 40.0  # "Arbeitszeit:\n\n40 Std. laut Dienstplan"
+
+
+def test_bonus_and_allowance_amounts_are_no_pay() -> None:
+    assert _new("p81").value("pay_amount") is None  # "monatlichen Zuschuss von 50 EUR brutto zum Lohn"
+    assert _new("p84").value("pay_amount") is None  # "einen Einstiegsbonus in Höhe von 2.000 Euro"
+    assert _new("p94").value("pay_amount") == 1850.0  # "Anfangsgehalt brutto ab 1.850,00 €" stays
+
+
+def test_contact_after_e_mail_an_and_address_written_with_at() -> None:
+    assert _new("p85").value("contact_person") == "Daniel Naber"  # "per E-Mail an Daniel Naber."
+    assert _new("p100").value("contact_person") == "Daniel Naber"
+    p84 = _new("p84")
+    assert p84.value("email") == "knirpsenstadt-panketal[at]t-online.de"
+    assert p84.fields["email"].raw == "knirpsenstadt-panketal[at]t-online.de"  # the value is the source's span
+
+
+def test_title_after_lead_in_date_line_and_wanted_headline() -> None:
+    assert _new("p89").value("title") == "Leitung der Hauswirtschaft"  # "Wir suchen Sie (m/w/d) als\n\nLeitung …"
+    assert _new("p85").value("title") == "Praktikum oder Nebenjob Inside Sales"  # under "Stand: 25.07.2018"
+    assert _new("p95").value("title") == "Hausdame"  # "Hausdame gesucht"
+    assert _new("p93").value("title") == "Mitarbeiter:in des Psychosozialen Dienstes/Sozialarbeiter:in/Sozialpädagog:in"
+    assert _new("p94").value("title") == "Mitarbeiter Housekeeping"
+
+
+def test_employer_in_apposition_above_its_address_and_after_the_page_title() -> None:
+    assert _new("p96").value("employer") == "CIB-Gruppe"  # "Wir, die CIB-Gruppe, sind …", not "im Hotel- oder …"
+    assert _new("p94").value("employer") == "Residenz Kubitzer Bodden"  # line above "Grabitz 10, 18573 Rambin"
+    assert _new("p104").value("employer") == "GM Professional Hairstudio"  # "Friseur/in (M/W/D) - GM … in Freiburg"
+    assert _new("p39").value("employer") is None  # "Pflegefachkraft (m/w/d) – Schwerpunkt …" is no employer
+
+
+def test_place_after_a_workplace_word_and_nach() -> None:
+    assert _new("p89").value("municipality") == "Bad Wurzach"  # "in unserer Einrichtung in Bad Wurzach"
+    assert _new("p90").value("municipality") == "Loßburg"
+    assert _new("p98").value("municipality") == "Freiburg"  # "komm ins Dreiländereck nach Freiburg (D)"
+
+
+def test_training_named_as_requirement_is_no_ausbildung_and_latest_start_is_no_start() -> None:
+    assert _new("p82").value("contract_kind") == "unbefristet"  # "eine Ausbildung zum Fachinformatiker … von Vorteil"
+    assert _new("p92").value("contract_kind") is None  # "Ausbildung als Bürofachkraft, eine ähnliche Ausbildung …"
+    assert _new("p105").value("contract_kind") is None  # "… oder eine Ausbildung zum Fachinformatiker"
+    assert _new("p97").value("contract_kind") == "Ausbildung"
+    assert _new("p94").value("start_date") == "2021-01-01"  # "spätestens zum 01.03.2021 / Frühestens zum 01.01.2021"
 
 
 def test_requirement_items_kept_whole_and_new_requirement_cues() -> None:
