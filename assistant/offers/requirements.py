@@ -45,7 +45,7 @@ _KEYWORD = r"(?:Erfahrung|Kenntnisse|Gute|Sehr gute|Abgeschlossene|Führerschein
            r"Teamfähigkeit|Zuverlässigkeit|Berufserfahrung)\b"
 # Items inside one line: bullets, semicolons, sentences (not after "bzw." and the like), and in lists flattened
 # to one line (web pages) before a capitalised requirement word.
-_SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!u\.a)(?<!usw)(?<!ggf)(?<!evtl)(?<!inkl)(?<!ca)\.\s+(?=[A-ZÄÖÜ])|"
+_SPLIT_RX = re.compile(r"\s*(?:•|·|▪|;|(?<=[a-zäöüß)])(?<!bzw)(?<!u\.a)(?<![\s(]z)(?<!usw)(?<!ggf)(?<!evtl)(?<!inkl)(?<!ca)\.\s+(?=[A-ZÄÖÜ])|"
                        r",\s+(?=(?:eine?|die|der|das)?\s*(?:Erfahrung|Kenntnisse|Führerschein|Bereitschaft|Berufserfahrung)\b)|"
                        r"(?<=[a-zäöüß.)])\s+(?=" + _KEYWORD + r"))\s*")
 # …but not inside a phrase: "zwei Jahre Berufserfahrung", "Teamfähigkeit und Zuverlässigkeit"
@@ -65,22 +65,23 @@ LICENCE_RX = re.compile(
     r"|Staplerschein|Gabelstaplerschein|Flurförderzeugschein|Fahrerkarte|Modul(?:e)? 95|Personenbeförderungsschein|"
     r"Berufskraftfahrerqualifikation")
 LANGUAGE_RX = re.compile(
-    r"(?:(?:sehr\s+)?gute\s+|fließende\s+|verhandlungssichere\s+|sichere\s+|ausreichende\s+)?"
+    r"(?:(?:sehr\s+)?gute\s+|fließende\s+|verhandlungssichere\s+|sichere\s+|ausreichende\s+)?(?:(?:schriftliche|mündliche)\s+)?"
     r"(" + _LANG + r")(?:-\s+(?:und|oder|sowie)\s+(" + _LANG + r"))?kenntnisse"
     r"(?:\s*(?:\(\s*)?(?:(?:in Wort und Schrift|mündlich und schriftlich)\s*)?(?:,\s*)?(?:mind(?:estens|\.)?\s*|auf\s+(?:dem\s+)?|"
     r"im\s+)?(?:Sprach)?(?:Niveau\s*|Level\s*|Stufe\s*)?(" + _CEFR + r")(?:-Niveau)?(?:\s*GER)?\)?)?"
     r"|\b(" + _LANG + r")\s+(?:\(|auf\s+(?:dem\s+)?|mindestens\s+|mind\.\s*)?(?:Sprach)?(?:Niveau\s*)?(" + _CEFR +
     r")(?:-Niveau)?\)?"
-    r"|\b(?:fließend|verhandlungssicher)(?:es)?\s+(" + _LANG + r")\b")
+    r"|\b(?:fließend|verhandlungssicher)(?:es)?\s+(" + _LANG + r")\b"
+    r"|\b(" + _LANG + r")\s+(?:[^\W\d_]+\s+){1,6}\((" + _CEFR + r")\)")
 _CONCEPT_RXS: list[re.Pattern[str]] = [
     re.compile(r"\bMindestalter\s*:?\s*(?:von\s+)?\d{2}\s*Jahre\b", re.IGNORECASE),
     re.compile(r"gesundheitliche Eignung(?: (?:zur|für die|für den) [^,.;()\n]{3,40}?" + _STOP + ")?"),
     re.compile(r"\b(?:mittlere[rn]? Schulabschlu(?:ss|ß)|(?:erweiterte[rn]? )?Realschulabschlu(?:ss|ß)|"
                r"(?:qualifizierende[rn]? |erweiterte[rn]? )?Hauptschulabschlu(?:ss|ß)|Mittlere Reife|Abitur|Fachabitur|"
                r"(?:allgemeine |fachgebundene )?(?:Fach)?[Hh]ochschulreife|Berufsreife)\b"),
-    re.compile(r"(?:erfolgreich\s+)?abgeschlossene[n]?\s+(?:[\w-]+\s+)?(?:Berufs)?[Aa]usbildung\s+(?:als|zum|zur|im Bereich|im|in der)"
+    re.compile(r"(?:(?i:erfolgreich)\s+)?(?i:abgeschlossene[n]?)\s+(?:[\w-]+\s+)?(?:Berufs)?[Aa]usbildung\s+(?:als|zum|zur|im Bereich|im|in der)"
                r"\s+[^,;()\n]{3,120}?" + _STOP),
-    re.compile(r"(?:(?:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare|umfassende|"
+    re.compile(r"(?:(?i:mindestens|mind\.|mehrjährige|langjährige|erste|praktische|einschlägige|fundierte|nachweisbare|umfassende|"
                r"umfangreiche|mehr als)\s+)*"
                r"(?:(?:\d{1,2}|ein|zwei|drei|vier|fünf)\s+(?:Jahre?n?\s+)?)?(?<![a-zäöüß])(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?"
                r"(?:\s+(?:in|im|mit|bei|als|aus)\s+" + _BODY + r"{3,90}?" + _STOP + ")?"),
@@ -209,7 +210,9 @@ def _language_value(m: re.Match[str]) -> list[tuple[int, int, str]]:
         return out
     if m.group(4):
         return [(m.start(4), m.end(), f"{m.group(4)}kenntnisse ({m.group(5).upper()})")]
-    return [(m.start(), m.end(), f"{m.group(6)}kenntnisse (fließend)")]
+    if m.group(6):
+        return [(m.start(), m.end(), f"{m.group(6)}kenntnisse (fließend)")]
+    return [(m.start(), m.end(), f"{m.group(7)}kenntnisse ({m.group(8).upper()})")]
 
 
 _BARE_EXPERIENCE_RX = re.compile(r"(?:Berufs|Arbeits|Praxis)?[Ee]rfahrung(?:en)?")

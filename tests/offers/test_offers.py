@@ -522,3 +522,15 @@ def test_requirement_items_kept_whole_and_new_requirement_cues() -> None:
     assert "umfassende Erfahrungen in der Linux-Administration" in values("p105")  # "Du bringst … mit."
     assert "Abgeschlossene Ausbildung zum/zur Friseur/in" in values("p104")  # under "Vorraussetzungen"
     assert not any("Urlaub" in v or "24 Tage" in v for v in values("p95"))  # "Kenntnisse:" ends at "Gehalt:"
+
+
+def test_language_level_a_few_words_on_and_capitalised_adjectives() -> None:
+    reqs = lambda name: {(str(r.value), r.raw) for r in _new(name).requirements}  # noqa: E731
+    p105 = reqs("p105")  # "Du beherrschst Deutsch fliessend in Wort und Schrift (C1) sowie Englisch auf gutem Niveau (B2)"
+    assert ("Deutschkenntnisse (C1)", "Deutsch fliessend in Wort und Schrift (C1)") in p105
+    assert ("Englischkenntnisse (B2)", "Englisch auf gutem Niveau (B2)") in p105
+    assert ("Deutschkenntnisse", "sehr gute schriftliche Deutschkenntnisse") in reqs("p85")
+    values = {v for v, _ in reqs("p87")}
+    assert "Abgeschlossene Berufsausbildung im Metallbau oder im Schlosserhandwerk" in values  # capitalised "Abgeschlossene"
+    assert any(v.startswith("Erste Erfahrung in Textverarbeitung") for v, _ in reqs("p97"))
+    assert not any(v.startswith("B. Java") for v, _ in reqs("p100"))  # "(z. B. Java, Python)" is no sentence end
