@@ -474,8 +474,7 @@ def _rate(text: str, source: LawSource, year: int | None, ages: list[int]) -> Ca
     rules = adult_rules(source)
     if ages and rules.majority <= ages[0] < rules.child_limit and _has(text, PARENTS_HOME):
         return regelbedarf(source, age=ages[0], year=year, situation="adult_child")  # "ich (23) wohne bei meinen Eltern"
-    if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < adult_rules(source).majority):
-        rules = adult_rules(source)
+    if ages and (_has(text, KIDS, r"jugendlich|teen|youth|young") or ages[0] < rules.majority):
         at_home = _has(text, KIDS) and ages[0] < rules.child_limit
         return regelbedarf(source, age=ages[0], year=year, situation="adult_child" if at_home else "single")
     if _has(text, PARTNER, r"zu zweit|\bwir\b.*\bbeide"):
