@@ -89,12 +89,23 @@ class Settings(BaseSettings):
     faq_agreement_depth: int = 5  # how many of retrieval's top units count for that agreement
     faq_min_dense: float = 0.0  # cosine similarity of the entry's nearest question variant
     faq_min_margin: float = 0.0  # lead of the probability over the next entry
+    # below the threshold, an entry still answers when it has at least this probability and is
+    # `faq_confident_ratio` times as likely as the runner-up entry and as "not covered"; 1 turns it off
+    faq_confident_floor: float = 0.30
+    faq_confident_ratio: float = 3.5  # tune: +6 right, 0 wrong (3.2: 1 wrong)
     faq_respect_scope: bool = False  # no curated answer when retrieval's scope check finds the question not covered
     faq_parts: int = 2  # curated entries added for the other parts of a question that asks several things
     faq_parts_candidates: int = 3  # entries considered per part, weighed by the whole question's probability
     # the classifier's probability for the part times that for the whole question (among the entries not yet
     # answering), at least
     faq_parts_min_weight: float = 0.06  # calibrated on eval/faq/tune.jsonl (2 debatable extras in 225)
+    # or, for a further part, its likeliest entry when the part alone gives it at least this and the whole
+    # question at least `faq_parts_alone_context` (calibrated on tune; fresh-20d Q12: 0.48 and 0.009); 1 turns it off
+    faq_parts_alone: float = 0.45
+    faq_parts_alone_context: float = 0.005
+    faq_parts_alone_min_words: int = 8  # a part of fewer words is a fragment that leans on its context
+    # a part whose best new entry is at most this many times as likely as an entry already given adds nothing
+    faq_parts_answered_ratio: float = 0.8
     # below the threshold, the best entry is offered as the answer to a similar question (said so) when the
     # classifier gives it at least this and retrieval finds the question covered; 1 turns it off
     faq_suggest_threshold: float = 0.30

@@ -1071,7 +1071,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "стосується схожого питання:",
         "ru": "Я не нашёл проверенного ответа, который точно подходит к вашему вопросу. Этот проверенный ответ "
               "относится к похожему вопросу:",
-        "pl": "Nie znalazłem sprawdzonej odpowiedzi, która na pewno pasuje do twojego pytania. Ta sprawdzona "
+        "pl": "Nie znalazłem sprawdzonej odpowiedzi, która na pewno pasuje do Pana/Pani pytania. Ta sprawdzona "
               "odpowiedź dotyczy podobnego pytania:",
         "fa": "پاسخ بررسی‌شده‌ای پیدا نکردم که با اطمینان به پرسش شما بخورد. این پاسخ بررسی‌شده مربوط به پرسشی "
               "مشابه است:",
@@ -1085,7 +1085,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ar": "ألا يناسب هذا سؤالك؟ من فضلك اسأل بشكل أدق أو اسأل مركز العمل (Jobcenter).",
         "uk": "Це не підходить до вашого питання? Поставте, будь ласка, питання точніше або запитайте свій Jobcenter.",
         "ru": "Это не подходит к вашему вопросу? Пожалуйста, задайте вопрос точнее или спросите в своём Jobcenter.",
-        "pl": "To nie pasuje do twojego pytania? Zadaj pytanie dokładniej albo zapytaj w swoim Jobcenter.",
+        "pl": "To nie pasuje do Pana/Pani pytania? Proszę zadać pytanie dokładniej albo zapytać w swoim Jobcenter.",
         "fa": "این به پرسش شما نمی‌خورد؟ لطفاً دقیق‌تر بپرسید یا از Jobcenter خود بپرسید.",
         "fr": "Cela ne correspond pas à votre question ? Posez-la plus précisément ou demandez à votre Jobcenter.",
     },

@@ -103,8 +103,9 @@ class FaqBook:
                    part_vectors: Sequence[Callable[[], np.ndarray]] | None = None) -> list[CuratedHit]:
         """Entries for the parts of a question that asks several things ("… und welche Unterlagen brauche ich?")
         or wraps its question in a story, each part matched on its own with the same limits. An entry counts
-        only when the whole question makes it likely too: a part read without its context may mean something
-        else ("Was gibt es für die Erstausstattung?" after "Ich bin schwanger" is not the flat's furniture).
+        when the whole question makes it likely too (a part read without its context may mean something else:
+        "Was gibt es für die Erstausstattung?" after "Ich bin schwanger" is not the flat's furniture), or when
+        the part alone makes it very likely (`faq_parts_alone`) and the whole question not negligible.
         `answered`: the entries the main answer already covers (a curated entry, or those a calculation makes
         redundant); None when there is no main answer."""
         settings = self.ws.settings
@@ -118,22 +119,39 @@ class FaqBook:
             return []
         allowed = self.allowed(audience)
         whole = self.ws.embedder.embed_query(question) if query_vector is None else query_vector
-        in_context = self.matcher.probabilities(whole)
+        in_context = whole_probabilities = self.matcher.probabilities(whole)
         taken = set(answered or ())
         # the whole question's probabilities among the entries not answered yet
         rest = max(1.0 - sum(in_context.get(e, 0.0) for e in taken), 1e-6)
         in_context = {e: p / rest for e, p in in_context.items() if e in allowed and e not in taken}
         found: list[CuratedHit] = []
         vectors = [later() for later in part_vectors] if part_vectors else embed_texts(self.ws.embedder, parts)
-        for vector in vectors:
+        for index, vector in enumerate(vectors):
             # the part's likeliest entries, weighed by how likely the whole question makes them
-            weighed = [(m.score * in_context.get(m.entry_id, 0.0), m)
-                       for m in self.matcher.ranked(vector, allowed, limit=settings.faq_parts_candidates)
-                       if m.entry_id not in taken
-                       and m.score * in_context.get(m.entry_id, 0.0) >= settings.faq_parts_min_weight]
-            if not weighed:
+            ranked = self.matcher.ranked(vector, allowed, limit=settings.faq_parts_candidates + len(taken))
+            candidates = [m for m in ranked if m.entry_id not in taken][: settings.faq_parts_candidates]
+            if not candidates:
                 continue
-            _, match = max(weighed, key=lambda pair: pair[0])
+            # a part an entry already given answers nearly as well as its best candidate adds nothing ("What is
+            # the BuT?" after the BuT overview)
+            given = max((m.score for m in ranked if m.entry_id in taken), default=0.0)
+            if given >= settings.faq_parts_answered_ratio * candidates[0].score:
+                continue
+            weighed = [(m.score * in_context.get(m.entry_id, 0.0), m) for m in candidates
+                       if m.score * in_context.get(m.entry_id, 0.0) >= settings.faq_parts_min_weight]
+            # a further part that is a sentence of its own ("Mein Bewilligungszeitraum ist abgelaufen … Krieg ich
+            # für März Geld?") and makes an entry likely on its own: that entry counts even when the whole
+            # question, dominated by the other part, gives it little (a short fragment leans on its context)
+            alone = [m for m in candidates[:1]
+                     if (found or answered is not None) and m.score >= settings.faq_parts_alone
+                     and whole_probabilities.get(m.entry_id, 0.0) >= settings.faq_parts_alone_context
+                     and len(parts[index].split()) >= settings.faq_parts_alone_min_words]
+            if alone:
+                match = alone[0]
+            elif weighed:
+                _, match = max(weighed, key=lambda pair: pair[0])
+            else:
+                continue
             if answered is None and not found and not self.matcher.accepts(match):
                 continue  # the main answer: the part must pass the limits a whole question passes
             taken.add(match.entry_id)
@@ -183,7 +201,8 @@ def build_matcher(ws: Workspace, served: dict[str, StoredEntry]) -> FaqMatcher:
         candidates=[shipped_classifier_path(settings.corpus_dir, ws.embedder.name)],
         cache=settings.index_dir / f"faq-classifier-{ws.embedder.name}.npz")
     return FaqMatcher(variants, variant_vectors, classifier, threshold=settings.faq_threshold,
-                      min_dense=settings.faq_min_dense, min_margin=settings.faq_min_margin)
+                      min_dense=settings.faq_min_dense, min_margin=settings.faq_min_margin,
+                      confident_floor=settings.faq_confident_floor, confident_ratio=settings.faq_confident_ratio)
 
 
 _books: dict[int, FaqBook] = {}

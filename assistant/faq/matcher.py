@@ -83,7 +83,8 @@ class FaqMatcher:
     """`ranked()` orders the entries by the classifier; `match()` applies the calibrated limits."""
 
     def __init__(self, variants: Sequence[tuple[str, str]], vectors: np.ndarray, classifier: EntryClassifier, *,
-                 threshold: float, min_dense: float, min_margin: float) -> None:
+                 threshold: float, min_dense: float, min_margin: float, confident_floor: float = 1.0,
+                 confident_ratio: float = 1.0) -> None:
         self.entry_ids = [e for e, _ in variants]
         self.texts = [t for _, t in variants]
         self.vectors = vectors
@@ -91,6 +92,8 @@ class FaqMatcher:
         self.threshold = threshold
         self.min_dense = min_dense
         self.min_margin = min_margin
+        self.confident_floor = confident_floor
+        self.confident_ratio = confident_ratio
         rows: dict[str, list[int]] = defaultdict(list)
         for i, entry in enumerate(self.entry_ids):
             rows[entry].append(i)
@@ -121,8 +124,22 @@ class FaqMatcher:
         values = self.classifier.probabilities(np.asarray(query_vector, dtype=np.float32))
         return dict(zip(self.classifier.classes, map(float, values)))
 
-    def accepts(self, match: Match) -> bool:
-        return match.score >= self.threshold and match.dense >= self.min_dense and match.margin >= self.min_margin
+    def accepts(self, match: Match, not_covered: float | None = None) -> bool:
+        """Above the threshold; or, given the probability that no entry answers the whole question
+        (`not_covered`), below it but clearly ahead (`clearly_ahead`)."""
+        if match.dense < self.min_dense:
+            return False
+        if match.score >= self.threshold and match.margin >= self.min_margin:
+            return True
+        return not_covered is not None and self.clearly_ahead(match, not_covered)
+
+    def clearly_ahead(self, match: Match, not_covered: float = 0.0) -> bool:
+        """At least `confident_floor` and `confident_ratio` times as likely as the runner-up entry and as the class
+        of questions no entry answers: a question that spreads its probability over many entries but clearly
+        points to one (first match only: `margin` is the lead over the runner-up)."""
+        runner = max(match.score - match.margin, not_covered)
+        return (match.score >= self.confident_floor and match.margin > 0
+                and match.score >= self.confident_ratio * runner)
 
     def match(self, query_vector: np.ndarray, allowed: set[str] | None = None,
               agreeing: Collection[str] = (), bonus: float = 0.0, candidates: int = 5) -> Match | None:
@@ -136,4 +153,5 @@ class FaqMatcher:
         if best is not rescored[0]:
             runner = max(m.score for m in rescored if m is not best)
             best = replace(best, margin=best.score - runner)
-        return best if self.accepts(best) else None
+        not_covered = self.probabilities(query_vector).get(NOT_COVERED, 0.0)
+        return best if self.accepts(best, not_covered) else None
