@@ -87,7 +87,7 @@ _CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(
 
 _EMAIL_RX = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _PHONE_RX = re.compile(r"(?<![\w.,/])((?:\+49\s?(?:\(0\)\s?)?|0049\s?|0)\(?\d{2,5}\)?(?:(?:\s?[/\-]\s?|\s)?\d){3,12})"
-                       r"(?![\w,/]|\.\d)")
+                       r"(?![\w/]|[.,]\d)")
 _PERSON_RX = re.compile(r"\b(?:Herrn?|Frau|Hr\.|Fr\.)\s+((?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+)?)")
 _ROLE_PERSON_RX = re.compile(r"\b(?:Ansprechpartner(?:in)?|Ansprechperson|Kontakt|[\w\-]*Geschäftsführer(?:in)?|"
                              r"Personalleiter(?:in)?|Leiter(?:in)?|Ausbildungsleitung|Ausbildungsleiter(?:in)?|Personalreferent(?:in)?|"
@@ -158,7 +158,7 @@ _END_RXS = [
 _AMOUNT_RX = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,5}(?:,\d{1,2})?)\s*(?:€|Euro|EUR)(?!\w)")
 _PAY_CUE_RX = re.compile(r"Vergütung|Gehalt|Lohn|Entgelt|brutto|Verdienst|Basis|Bezahlung|verdienen|Stundenlohn|Monatsgehalt",
                          re.IGNORECASE)
-_HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?Std|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
+_HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?St(?:un)?d|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
 _YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", re.IGNORECASE)
 _GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
                        r"\b((?:S|P|E)\s?\d{1,2}[a-c]?)(?=\s+(?:TVöD|TV-L|TV-SuE|TV-H|TV-V)\b)")
@@ -308,8 +308,8 @@ def _title(text: str) -> FieldValue | None:
 
 _NAMED_EMPLOYER_RX = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?:]\s))(?:(?:Die|Das|Der)[ \t]+)?(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w&.\-]*|des|der|"
-    r"für|und|&|\([A-ZÄÖÜ]{2,8}\))){0,5}?)(?:[ \t]+mit Sitz in [A-ZÄÖÜ][\wäöüß\-]+)?[ \t]+(?:sucht|ist\s+(?:ein|eine|die|der|das\b|"
-    r"[A-ZÄÖÜ]))")
+    r"für|und|&|\([A-ZÄÖÜ]{2,8}\))){0,5}?)(?:[ \t]+(?:mit Sitz )?in [A-ZÄÖÜ][\wäöüß\-]+)?(?:[ \t]+\([A-Za-zÄÖÜäöü]{2,8}\))?"
+    r"[ \t]+(?:sucht|gehört\s+zu|ist\s+(?:ein|eine|die|der|das\b|[A-ZÄÖÜ]))")
 _NOT_EMPLOYER = re.compile(r"^(?:Wir|Sie|Du|Er|Es|Man|Ihr|Unser|Unsere|Dein|Deine|Ihre|Diese[rs]?|Hier|Jetzt|Dann|Gesucht|Team|"
                            r"Gemeinde|Stadt|Kommune|Stadtverwaltung|Arbeitsort|Einsatzort|Beginn|Bewerbung|Aufgabe|Stelle|Deshalb|Daher|Ziel|"
                            r"Grundlage|Eine?r?|Voraussetzung|Bereich|Arbeitszeit|Vergütung|Bezahlung|Ort|Teil|Schwerpunkt|"
@@ -489,6 +489,11 @@ _NAME_LINE_RX = re.compile(r"(?m)^[ \t]*[-–]?[ \t]*(" + _NAME + r")[ \t]*(?:[-
                            r"(?:straße|str\.|weg|platz|allee|gasse|ring|damm)\b)", re.IGNORECASE * 0)
 
 
+# a contact heading with a tail: "Ansprechpartner für fachliche Rückfragen:", "Kontakt bei Fragen:"
+_CONTACT_HEADING_RX = re.compile(r"\s*(?:Ihr(?:e)?\s+|Dein(?:e)?\s+)?(?:Ansprechpartner(?:in)?|Ansprechperson|Kontakt(?:person)?)\b"
+                                 r"[^\n.]{0,50}:\s*$")
+
+
 def _name_line(text: str) -> tuple[int, int] | None:
     lines = _lines(text)
     for i, (s, e) in enumerate(lines):
@@ -498,7 +503,8 @@ def _name_line(text: str) -> tuple[int, int] | None:
         if "•" in text[s:e] or "·" in text[s:e] or "|" in text[s:e]:
             return m.span(1)
         prev = next((text[ps:pe] for ps, pe in reversed(lines[:i]) if text[ps:pe].strip()), "")
-        if _COMPANY_RX.search(prev) or re.search(r"\b(?:Ansprechpartner(?:in)?|Kontakt|an)\s*:?\s*$", prev):
+        if (_COMPANY_RX.search(prev) or re.search(r"\b(?:Ansprechpartner(?:in)?|Kontakt|an)\s*:?\s*$", prev)
+                or _CONTACT_HEADING_RX.match(prev)):
             return m.span(1)
     return None
 
@@ -672,6 +678,15 @@ def _contract(text: str, fields: dict[str, FieldValue]) -> None:
             fields["contract_end"] = best[1]
 
 
+def _hourly_rate(text: str, after: int) -> re.Match[str] | None:
+    """The first amount after `after` with an hour cue right behind it ("25€/Stunde", "13,50 € pro Stunde")."""
+    for m in _AMOUNT_RX.finditer(text, after):
+        if _HOUR_CUE_RX.match(text, m.end()) or re.match(r"\s*(?:brutto\s*)?(?:pro Stunde|/\s?(?:Std|Stunde|h)\b|je Stunde)",
+                                                          text[m.end():m.end() + 20]):
+            return m
+    return None
+
+
 def _pay(text: str, fields: dict[str, FieldValue]) -> None:
     for m in _AMOUNT_RX.finditer(text):
         window = text[max(0, m.start() - 90): m.end() + 40]
@@ -682,6 +697,10 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
         amount = german_number(m.group(1))
         if amount is None or _BONUS_RX.search(text[max(0, m.start() - 60): m.start()]):
             continue
+        # a Minijob's earnings cap ("auf 538 Euro-Basis") is no pay when the text names an hourly rate as well
+        # ("25€/Stunde brutto"): the rate is the pay
+        if _MINIJOB_RX.match(text, m.start()) and (rate := _hourly_rate(text, m.end())) is not None:
+            m, amount, window = rate, german_number(rate.group(1)), text[max(0, rate.start() - 90): rate.end() + 40]
         fields["pay_amount"] = _field(text, *m.span(1), amount)
         period = "HOUR" if _HOUR_CUE_RX.search(window) else "YEAR" if _YEAR_CUE_RX.search(window) else "MONTH"
         fields["pay_period"] = FieldValue(value=period, raw=m.group(0), start=m.start(), end=m.end())

@@ -534,3 +534,25 @@ def test_language_level_a_few_words_on_and_capitalised_adjectives() -> None:
     assert "Abgeschlossene Berufsausbildung im Metallbau oder im Schlosserhandwerk" in values  # capitalised "Abgeschlossene"
     assert any(v.startswith("Erste Erfahrung in Textverarbeitung") for v, _ in reqs("p97"))
     assert not any(v.startswith("B. Java") for v, _ in reqs("p100"))  # "(z. B. Java, Python)" is no sentence end
+
+
+def test_phone_before_a_comma_contact_under_a_heading_with_a_tail() -> None:
+    p106 = _new("p106")  # "(Telefon 0221/400 75-235, E-Mail: …)": the comma ends the number, not its last group
+    assert p106.value("phone") == "0221/400 75-235"
+    p107 = _new("p107")  # "Ansprechpartner für fachliche Rückfragen:" / "Adrian Pohl" / "✆ 0221 400 75-235"
+    assert p107.value("contact_person") == "Adrian Pohl"
+    assert p107.value("phone") == "0221 400 75-235"
+
+
+def test_hourly_rate_is_the_pay_of_a_minijob_with_an_earnings_cap() -> None:
+    p109 = _new("p109")  # "Mini-Jobber*in auf 538 Euro-Basis" … "auf 25€/Stunde brutto"
+    assert p109.value("pay_amount") == 25.0
+    assert p109.value("pay_period") == "HOUR"
+    assert p109.value("working_time_kind") == "Minijob"
+
+
+def test_employer_named_with_its_city_and_abbreviation() -> None:
+    # "Das Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen in Köln (hbz) ist eine …"
+    assert _new("p106").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
+    # "Das Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen (hbz) gehört zum Geschäftsbereich …"
+    assert _new("p107").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
