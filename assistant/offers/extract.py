@@ -120,6 +120,10 @@ _KIND_RX = re.compile(r"Voll- oder Teilzeit|(?:Vollzeit|Teilzeit)(?!geeignet|fä
 # README's rule: a kind is labelled only when the text says which); nor do generic mentions ("32 Urlaubstage in einer
 # Vollzeitstelle", "eine Rückkehr von Teil- auf Vollzeit", "bei Vollzeit")
 _KIND_PAIR_RX = re.compile(r"\b(?:Voll|Teil)(?:zeit)?-?\s*(?:oder|/|bzw\.|und)\s*(?:Voll|Teil)zeit\w*", re.IGNORECASE)
+# a kind named as an option or a benefit is no kind of the offer: "Möglichkeit zur Remote- und Teilzeitarbeit",
+# "familienfreundliche Arbeitsumgebung (beispielsweise Teilzeit, Gleitzeit)", "auch im Wege einer Teilzeitbeschäftigung möglich"
+_KIND_OPTION_RX = re.compile(r"(?:Möglichkeit(?:en)?\s+(?:zur|zu|für)|beispielsweise|z\.\s?B\.|im Wege einer)\s+(?:[\w\-]+\s+){0,3}\(?$",
+                             re.IGNORECASE)
 _KIND_GENERIC_RX = re.compile(r"(?:\bin einer|\bauf|\bbei|\bzu|\bzur|\bfür)\s+$", re.IGNORECASE)
 _KINDS_LISTED_RX = re.compile(r"\b(?:ob\s+)?(?:Vollzeit|Teilzeit|Minijob)(?:\s*,\s*|\s+oder\s+|\s+und\s+)(?:Vollzeit|Teilzeit|Minijob)\b"
                               r"(?:\s*,\s*(?:Vollzeit|Teilzeit|Minijob)|\s+oder\s+(?:Vollzeit|Teilzeit|Minijob))*", re.IGNORECASE)
@@ -160,7 +164,7 @@ _PAY_CUE_RX = re.compile(r"Vergütung|Gehalt|Lohn|Entgelt|brutto|Verdienst|Basis
                          re.IGNORECASE)
 _HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?St(?:un)?d|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
 _YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", re.IGNORECASE)
-_GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
+_GROUP_RX = re.compile(r"\b(?:Entgeltgruppen?|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
                        r"\b((?:S|P|E)\s?\d{1,2}[a-c]?)(?=\s+(?:TVöD|TV-L|TV-SuE|TV-H|TV-V)\b)")
 _AGREEMENT_RX = re.compile(r"\b(TVöD(?:-[A-Z]{1,3}\b)?|TV-L|TV-SuE|TV-H|TV-V|TV-Ärzte|AVR(?:[ -]\w+)?|TV-N|BAT)")
 # an amount that is a bonus or allowance, not the pay: "Einstiegsbonus in Höhe von 2.000 Euro", "Zuschuss von 50 EUR"
@@ -586,7 +590,7 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
         for m in _KIND_RX.finditer(text):
             if re.search(r"(?:Prozent|%|entsprechenden)\s+\S*\s*$", text[max(0, m.start() - 30): m.start()]):
                 continue
-            if in_list(m) or conditional(m):
+            if in_list(m) or conditional(m) or _KIND_OPTION_RX.search(text[max(0, m.start() - 40): m.start()]):
                 continue
             if m.group(0).lower().startswith("voll- oder") or any(s <= m.start() < e or s < m.end() <= e for s, e in pairs):
                 continue

@@ -556,3 +556,11 @@ def test_employer_named_with_its_city_and_abbreviation() -> None:
     assert _new("p106").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
     # "Das Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen (hbz) gehört zum Geschäftsbereich …"
     assert _new("p107").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
+
+
+def test_kind_named_as_an_option_is_no_kind_and_plural_pay_groups() -> None:
+    # "Möglichkeit zur Remote- und Teilzeitarbeit", "(beispielsweise Teilzeit, Gleitzeit, Telearbeit)"
+    assert _new("p107").value("working_time_kind") is None
+    assert _new("p106").value("working_time_kind") is None
+    # "in den Entgeltgruppen S 4 bzw. S 8a TVöD": the lower group with its agreement
+    assert _new("p113").value("pay_tariff") == "S 4 TVöD"
