@@ -221,8 +221,16 @@ def _title_line(text: str, s: int, e: int) -> FieldValue:
     bullet = re.match(r"[ \t]*[-–•·▪][ \t]+", text[s:e])
     if bullet:
         s += bullet.end()
+    # a page heading's lead word is no part of the title: "Stellenausschreibung Organisationsassistenz (all genders)",
+    # "Wir suchen: Softwareentwicklerin/ Softwareentwickler (m/w/d)"
+    lead = _TITLE_LEAD_RX.match(text, s, e)
+    if lead and e - lead.end() > 3:
+        s = lead.end()
     s2, e2 = _clean_span(text, s, e)
     return _field(text, s2, e2)
+
+
+_TITLE_LEAD_RX = re.compile(r"[ \t#*]*(?:Stellenausschreibung|Stellenangebot|Stellenanzeige|Wir suchen|Gesucht)(?:\s*:\s*|[ \t]+)(?=[A-ZÄÖÜ])")
 
 
 # a date line above the title ("Stand: 25.07.2018", "Datum: 21.06.2019") is no part of the offer's head

@@ -564,3 +564,7 @@ def test_kind_named_as_an_option_is_no_kind_and_plural_pay_groups() -> None:
     assert _new("p106").value("working_time_kind") is None
     # "in den Entgeltgruppen S 4 bzw. S 8a TVöD": the lower group with its agreement
     assert _new("p113").value("pay_tariff") == "S 4 TVöD"
+
+
+def test_heading_lead_word_is_no_part_of_the_title() -> None:
+    assert _new("p109").value("title") == "Organisationsassistenz (all genders)"  # "Stellenausschreibung Organisations…"
