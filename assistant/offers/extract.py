@@ -103,7 +103,7 @@ _TO_PERSON_RX = re.compile(r"(?:\b(?:E-Mail|Mail|Bewerbung(?:sunterlagen)?|Unter
 _EMAIL_AT_RX = re.compile(r"\b[\w.+\-]+\s?[\[(]at[\])]\s?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _ASAP_RX = re.compile(r"\b(?:ab|per) sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
                       re.IGNORECASE)
-_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )(?<![Ss]pätestens )"
+_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )(?<![Ss]pätestens )(?<!frist )(?<!endet )"  # "Ausschreibungsfrist am 14.6.2020"
 _START_NUM_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|Eintritt:?|Start:?|beginnt am|am)\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b",
                            re.IGNORECASE)
 _START_NAMED_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|am)\s+(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})\b",
@@ -172,9 +172,9 @@ _BONUS_RX = re.compile(r"(?:[Bb]onus|[Zz]uschuss|[Pp]rämie|[Zz]ulage|[Pp]rovisi
                        r"(?:\s+(?:in Höhe\s+)?(?:von|über|bis zu|i\.\s?H\.\s?v\.))?\s+(?:bis zu\s+)?$")
 _NEGOTIABLE_RX = re.compile(r"nach Vereinbarung|Verhandlungssache|Verhandlungsbasis", re.IGNORECASE)
 
-_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
-                          r"Bewerbung\b[^.\n]{0,120}?\bbis(?: zum)?)"
-                          r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", re.IGNORECASE)
+_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist(?:\s+endet(?:\s+am)?)?|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
+                          r"Bewerbung(?:en)?\b[^.\n]{0,120}?\bbis(?: zum| einschl\.| einschließlich)?)"
+                          r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2}\.|" + MONTH_RX + r")\s?(\d{4})", re.IGNORECASE)
 _ROUTE_RX = re.compile(r"(?:per|via|über)\s+(E-Mail|Mail|Post|Online-Bewerbung|unser(?:e|) (?:Bewerberportal|Karriereportal|Online-Portal))"
                        r"|(Online-Bewerberportal|Bewerberportal|Karriereportal)", re.IGNORECASE)
 
@@ -736,7 +736,9 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
 def _application(text: str, fields: dict[str, FieldValue]) -> None:
     deadline = _DEADLINE_RX.search(text)
     if deadline:
-        iso = iso_date(int(deadline.group(1)), int(deadline.group(2)), int(deadline.group(3)))
+        month = deadline.group(2)
+        month = int(month.rstrip(".")) if month[0].isdigit() else month_of(month)
+        iso = iso_date(int(deadline.group(1)), month, int(deadline.group(3))) if month else None
         if iso:
             fields["application_deadline"] = _field(text, deadline.start(1), deadline.end(3), iso)
     else:

@@ -568,3 +568,11 @@ def test_kind_named_as_an_option_is_no_kind_and_plural_pay_groups() -> None:
 
 def test_heading_lead_word_is_no_part_of_the_title() -> None:
     assert _new("p109").value("title") == "Organisationsassistenz (all genders)"  # "Stellenausschreibung Organisations…"
+
+
+def test_deadline_forms_and_a_deadline_date_is_no_start() -> None:
+    assert _new("p109").value("application_deadline") == "2024-12-31"  # "bis einschl. 31. Dezember 2024"
+    assert _new("p107").value("application_deadline") == "2022-09-11"  # "Die Bewerbungsfrist endet am 11.09.2022"
+    assert _new("p108").value("application_deadline") == "2023-04-16"  # "Bewerbungen bitte direkt bis zum 16.04.2023"
+    # "bis zum Ende der Ausschreibungsfrist am 14.6.2020" is no start; "zum nächstmöglichen Zeitpunkt" is
+    assert _new("p106").value("start_date") == "ab sofort"
