@@ -87,7 +87,7 @@ _CITY_POSTCODE_RX = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß][\wäöüß\-]+)\s+(
 
 _EMAIL_RX = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _PHONE_RX = re.compile(r"(?<![\w.,/])((?:\+49\s?(?:\(0\)\s?)?|0049\s?|0)\(?\d{2,5}\)?(?:(?:\s?[/\-]\s?|\s)?\d){3,12})"
-                       r"(?![\w,/]|\.\d)")
+                       r"(?![\w/]|[.,]\d)")
 _PERSON_RX = re.compile(r"\b(?:Herrn?|Frau|Hr\.|Fr\.)\s+((?:Dr\.\s+|Prof\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:[\s\-][A-ZÄÖÜ][a-zäöüß]+)?)")
 _ROLE_PERSON_RX = re.compile(r"\b(?:Ansprechpartner(?:in)?|Ansprechperson|Kontakt|[\w\-]*Geschäftsführer(?:in)?|"
                              r"Personalleiter(?:in)?|Leiter(?:in)?|Ausbildungsleitung|Ausbildungsleiter(?:in)?|Personalreferent(?:in)?|"
@@ -103,7 +103,7 @@ _TO_PERSON_RX = re.compile(r"(?:\b(?:E-Mail|Mail|Bewerbung(?:sunterlagen)?|Unter
 _EMAIL_AT_RX = re.compile(r"\b[\w.+\-]+\s?[\[(]at[\])]\s?[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 _ASAP_RX = re.compile(r"\b(?:ab|per) sofort\b|\bzum nächstmöglichen Zeitpunkt\b|\bnächstmöglich\w*\b|\bschnellstmöglich\b",
                       re.IGNORECASE)
-_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )(?<![Ss]pätestens )"
+_NOT_AFTER_BIS = r"(?<!bis )(?<!bis zum )(?<![Ss]pätestens )(?<!frist )(?<!endet )"  # "Ausschreibungsfrist am 14.6.2020"
 _START_NUM_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|Eintritt:?|Start:?|beginnt am|am)\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b",
                            re.IGNORECASE)
 _START_NAMED_RX = re.compile(_NOT_AFTER_BIS + r"\b(?:zum|ab dem|ab|Beginn:?|am)\s+(\d{1,2})\.\s?(" + MONTH_RX + r")\s+(\d{4})\b",
@@ -120,6 +120,10 @@ _KIND_RX = re.compile(r"Voll- oder Teilzeit|(?:Vollzeit|Teilzeit)(?!geeignet|fä
 # README's rule: a kind is labelled only when the text says which); nor do generic mentions ("32 Urlaubstage in einer
 # Vollzeitstelle", "eine Rückkehr von Teil- auf Vollzeit", "bei Vollzeit")
 _KIND_PAIR_RX = re.compile(r"\b(?:Voll|Teil)(?:zeit)?-?\s*(?:oder|/|bzw\.|und)\s*(?:Voll|Teil)zeit\w*", re.IGNORECASE)
+# a kind named as an option or a benefit is no kind of the offer: "Möglichkeit zur Remote- und Teilzeitarbeit",
+# "familienfreundliche Arbeitsumgebung (beispielsweise Teilzeit, Gleitzeit)", "auch im Wege einer Teilzeitbeschäftigung möglich"
+_KIND_OPTION_RX = re.compile(r"(?:Möglichkeit(?:en)?\s+(?:zur|zu|für)|beispielsweise|z\.\s?B\.|im Wege einer)\s+(?:[\w\-]+\s+){0,3}\(?$",
+                             re.IGNORECASE)
 _KIND_GENERIC_RX = re.compile(r"(?:\bin einer|\bauf|\bbei|\bzu|\bzur|\bfür)\s+$", re.IGNORECASE)
 _KINDS_LISTED_RX = re.compile(r"\b(?:ob\s+)?(?:Vollzeit|Teilzeit|Minijob)(?:\s*,\s*|\s+oder\s+|\s+und\s+)(?:Vollzeit|Teilzeit|Minijob)\b"
                               r"(?:\s*,\s*(?:Vollzeit|Teilzeit|Minijob)|\s+oder\s+(?:Vollzeit|Teilzeit|Minijob))*", re.IGNORECASE)
@@ -158,9 +162,9 @@ _END_RXS = [
 _AMOUNT_RX = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d{1,5}(?:,\d{1,2})?)\s*(?:€|Euro|EUR)(?!\w)")
 _PAY_CUE_RX = re.compile(r"Vergütung|Gehalt|Lohn|Entgelt|brutto|Verdienst|Basis|Bezahlung|verdienen|Stundenlohn|Monatsgehalt",
                          re.IGNORECASE)
-_HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?Std|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
+_HOUR_CUE_RX = re.compile(r"pro Stunde|/\s?St(?:un)?d|Stundenlohn|/\s?h\b|je Stunde|die Stunde", re.IGNORECASE)
 _YEAR_CUE_RX = re.compile(r"jährlich|p\.\s?a\.|Jahresgehalt|pro Jahr|im Jahr", re.IGNORECASE)
-_GROUP_RX = re.compile(r"\b(?:Entgeltgruppe|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
+_GROUP_RX = re.compile(r"\b(?:Entgeltgruppen?|EG|Entgelt-Gruppe|Vergütungsgruppe)\s+((?:S|P|E)?\s?\d{1,2}[a-c]?)\b|"
                        r"\b((?:S|P|E)\s?\d{1,2}[a-c]?)(?=\s+(?:TVöD|TV-L|TV-SuE|TV-H|TV-V)\b)")
 _AGREEMENT_RX = re.compile(r"\b(TVöD(?:-[A-Z]{1,3}\b)?|TV-L|TV-SuE|TV-H|TV-V|TV-Ärzte|AVR(?:[ -]\w+)?|TV-N|BAT)")
 # an amount that is a bonus or allowance, not the pay: "Einstiegsbonus in Höhe von 2.000 Euro", "Zuschuss von 50 EUR"
@@ -168,9 +172,9 @@ _BONUS_RX = re.compile(r"(?:[Bb]onus|[Zz]uschuss|[Pp]rämie|[Zz]ulage|[Pp]rovisi
                        r"(?:\s+(?:in Höhe\s+)?(?:von|über|bis zu|i\.\s?H\.\s?v\.))?\s+(?:bis zu\s+)?$")
 _NEGOTIABLE_RX = re.compile(r"nach Vereinbarung|Verhandlungssache|Verhandlungsbasis", re.IGNORECASE)
 
-_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
-                          r"Bewerbung\b[^.\n]{0,120}?\bbis(?: zum)?)"
-                          r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", re.IGNORECASE)
+_DEADLINE_RX = re.compile(r"(?:Bewerbungsfrist(?:\s+endet(?:\s+am)?)?|Bewerbungsschluss|bewerben Sie sich bis|Bewerbungen bis|bis spätestens|"
+                          r"Bewerbung(?:en)?\b[^.\n]{0,120}?\bbis(?: zum| einschl\.| einschließlich)?)"
+                          r"\s*:?\s*(?:zum\s+)?(\d{1,2})\.\s?(\d{1,2}\.|" + MONTH_RX + r")\s?(\d{4})", re.IGNORECASE)
 _ROUTE_RX = re.compile(r"(?:per|via|über)\s+(E-Mail|Mail|Post|Online-Bewerbung|unser(?:e|) (?:Bewerberportal|Karriereportal|Online-Portal))"
                        r"|(Online-Bewerberportal|Bewerberportal|Karriereportal)", re.IGNORECASE)
 
@@ -217,8 +221,16 @@ def _title_line(text: str, s: int, e: int) -> FieldValue:
     bullet = re.match(r"[ \t]*[-–•·▪][ \t]+", text[s:e])
     if bullet:
         s += bullet.end()
+    # a page heading's lead word is no part of the title: "Stellenausschreibung Organisationsassistenz (all genders)",
+    # "Wir suchen: Softwareentwicklerin/ Softwareentwickler (m/w/d)"
+    lead = _TITLE_LEAD_RX.match(text, s, e)
+    if lead and e - lead.end() > 3:
+        s = lead.end()
     s2, e2 = _clean_span(text, s, e)
     return _field(text, s2, e2)
+
+
+_TITLE_LEAD_RX = re.compile(r"[ \t#*]*(?:Stellenausschreibung|Stellenangebot|Stellenanzeige|Wir suchen|Gesucht)(?:\s*:\s*|[ \t]+)(?=[A-ZÄÖÜ])")
 
 
 # a date line above the title ("Stand: 25.07.2018", "Datum: 21.06.2019") is no part of the offer's head
@@ -308,8 +320,8 @@ def _title(text: str) -> FieldValue | None:
 
 _NAMED_EMPLOYER_RX = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?:]\s))(?:(?:Die|Das|Der)[ \t]+)?(?P<name>[A-ZÄÖÜ][\w&.\-]*(?:[ \t]+(?:[A-ZÄÖÜ][\w&.\-]*|des|der|"
-    r"für|und|&|\([A-ZÄÖÜ]{2,8}\))){0,5}?)(?:[ \t]+mit Sitz in [A-ZÄÖÜ][\wäöüß\-]+)?[ \t]+(?:sucht|ist\s+(?:ein|eine|die|der|das\b|"
-    r"[A-ZÄÖÜ]))")
+    r"für|und|&|\([A-ZÄÖÜ]{2,8}\))){0,5}?)(?:[ \t]+(?:mit Sitz )?in [A-ZÄÖÜ][\wäöüß\-]+)?(?:[ \t]+\([A-Za-zÄÖÜäöü]{2,8}\))?"
+    r"[ \t]+(?:sucht|gehört\s+zu|ist\s+(?:ein|eine|die|der|das\b|[A-ZÄÖÜ]))")
 _NOT_EMPLOYER = re.compile(r"^(?:Wir|Sie|Du|Er|Es|Man|Ihr|Unser|Unsere|Dein|Deine|Ihre|Diese[rs]?|Hier|Jetzt|Dann|Gesucht|Team|"
                            r"Gemeinde|Stadt|Kommune|Stadtverwaltung|Arbeitsort|Einsatzort|Beginn|Bewerbung|Aufgabe|Stelle|Deshalb|Daher|Ziel|"
                            r"Grundlage|Eine?r?|Voraussetzung|Bereich|Arbeitszeit|Vergütung|Bezahlung|Ort|Teil|Schwerpunkt|"
@@ -489,6 +501,11 @@ _NAME_LINE_RX = re.compile(r"(?m)^[ \t]*[-–]?[ \t]*(" + _NAME + r")[ \t]*(?:[-
                            r"(?:straße|str\.|weg|platz|allee|gasse|ring|damm)\b)", re.IGNORECASE * 0)
 
 
+# a contact heading with a tail: "Ansprechpartner für fachliche Rückfragen:", "Kontakt bei Fragen:"
+_CONTACT_HEADING_RX = re.compile(r"\s*(?:Ihr(?:e)?\s+|Dein(?:e)?\s+)?(?:Ansprechpartner(?:in)?|Ansprechperson|Kontakt(?:person)?)\b"
+                                 r"[^\n.]{0,50}:\s*$")
+
+
 def _name_line(text: str) -> tuple[int, int] | None:
     lines = _lines(text)
     for i, (s, e) in enumerate(lines):
@@ -498,7 +515,8 @@ def _name_line(text: str) -> tuple[int, int] | None:
         if "•" in text[s:e] or "·" in text[s:e] or "|" in text[s:e]:
             return m.span(1)
         prev = next((text[ps:pe] for ps, pe in reversed(lines[:i]) if text[ps:pe].strip()), "")
-        if _COMPANY_RX.search(prev) or re.search(r"\b(?:Ansprechpartner(?:in)?|Kontakt|an)\s*:?\s*$", prev):
+        if (_COMPANY_RX.search(prev) or re.search(r"\b(?:Ansprechpartner(?:in)?|Kontakt|an)\s*:?\s*$", prev)
+                or _CONTACT_HEADING_RX.match(prev)):
             return m.span(1)
     return None
 
@@ -580,7 +598,7 @@ def _working_time(text: str, fields: dict[str, FieldValue]) -> None:
         for m in _KIND_RX.finditer(text):
             if re.search(r"(?:Prozent|%|entsprechenden)\s+\S*\s*$", text[max(0, m.start() - 30): m.start()]):
                 continue
-            if in_list(m) or conditional(m):
+            if in_list(m) or conditional(m) or _KIND_OPTION_RX.search(text[max(0, m.start() - 40): m.start()]):
                 continue
             if m.group(0).lower().startswith("voll- oder") or any(s <= m.start() < e or s < m.end() <= e for s, e in pairs):
                 continue
@@ -672,6 +690,15 @@ def _contract(text: str, fields: dict[str, FieldValue]) -> None:
             fields["contract_end"] = best[1]
 
 
+def _hourly_rate(text: str, after: int) -> re.Match[str] | None:
+    """The first amount after `after` with an hour cue right behind it ("25€/Stunde", "13,50 € pro Stunde")."""
+    for m in _AMOUNT_RX.finditer(text, after):
+        if _HOUR_CUE_RX.match(text, m.end()) or re.match(r"\s*(?:brutto\s*)?(?:pro Stunde|/\s?(?:Std|Stunde|h)\b|je Stunde)",
+                                                          text[m.end():m.end() + 20]):
+            return m
+    return None
+
+
 def _pay(text: str, fields: dict[str, FieldValue]) -> None:
     for m in _AMOUNT_RX.finditer(text):
         window = text[max(0, m.start() - 90): m.end() + 40]
@@ -682,6 +709,10 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
         amount = german_number(m.group(1))
         if amount is None or _BONUS_RX.search(text[max(0, m.start() - 60): m.start()]):
             continue
+        # a Minijob's earnings cap ("auf 538 Euro-Basis") is no pay when the text names an hourly rate as well
+        # ("25€/Stunde brutto"): the rate is the pay
+        if _MINIJOB_RX.match(text, m.start()) and (rate := _hourly_rate(text, m.end())) is not None:
+            m, amount, window = rate, german_number(rate.group(1)), text[max(0, rate.start() - 90): rate.end() + 40]
         fields["pay_amount"] = _field(text, *m.span(1), amount)
         period = "HOUR" if _HOUR_CUE_RX.search(window) else "YEAR" if _YEAR_CUE_RX.search(window) else "MONTH"
         fields["pay_period"] = FieldValue(value=period, raw=m.group(0), start=m.start(), end=m.end())
@@ -705,7 +736,9 @@ def _pay(text: str, fields: dict[str, FieldValue]) -> None:
 def _application(text: str, fields: dict[str, FieldValue]) -> None:
     deadline = _DEADLINE_RX.search(text)
     if deadline:
-        iso = iso_date(int(deadline.group(1)), int(deadline.group(2)), int(deadline.group(3)))
+        month = deadline.group(2)
+        month = int(month.rstrip(".")) if month[0].isdigit() else month_of(month)
+        iso = iso_date(int(deadline.group(1)), month, int(deadline.group(3))) if month else None
         if iso:
             fields["application_deadline"] = _field(text, deadline.start(1), deadline.end(3), iso)
     else:

@@ -534,3 +534,45 @@ def test_language_level_a_few_words_on_and_capitalised_adjectives() -> None:
     assert "Abgeschlossene Berufsausbildung im Metallbau oder im Schlosserhandwerk" in values  # capitalised "Abgeschlossene"
     assert any(v.startswith("Erste Erfahrung in Textverarbeitung") for v, _ in reqs("p97"))
     assert not any(v.startswith("B. Java") for v, _ in reqs("p100"))  # "(z. B. Java, Python)" is no sentence end
+
+
+def test_phone_before_a_comma_contact_under_a_heading_with_a_tail() -> None:
+    p106 = _new("p106")  # "(Telefon 0221/400 75-235, E-Mail: …)": the comma ends the number, not its last group
+    assert p106.value("phone") == "0221/400 75-235"
+    p107 = _new("p107")  # "Ansprechpartner für fachliche Rückfragen:" / "Adrian Pohl" / "✆ 0221 400 75-235"
+    assert p107.value("contact_person") == "Adrian Pohl"
+    assert p107.value("phone") == "0221 400 75-235"
+
+
+def test_hourly_rate_is_the_pay_of_a_minijob_with_an_earnings_cap() -> None:
+    p109 = _new("p109")  # "Mini-Jobber*in auf 538 Euro-Basis" … "auf 25€/Stunde brutto"
+    assert p109.value("pay_amount") == 25.0
+    assert p109.value("pay_period") == "HOUR"
+    assert p109.value("working_time_kind") == "Minijob"
+
+
+def test_employer_named_with_its_city_and_abbreviation() -> None:
+    # "Das Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen in Köln (hbz) ist eine …"
+    assert _new("p106").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
+    # "Das Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen (hbz) gehört zum Geschäftsbereich …"
+    assert _new("p107").value("employer") == "Hochschulbibliothekszentrum des Landes Nordrhein-Westfalen"
+
+
+def test_kind_named_as_an_option_is_no_kind_and_plural_pay_groups() -> None:
+    # "Möglichkeit zur Remote- und Teilzeitarbeit", "(beispielsweise Teilzeit, Gleitzeit, Telearbeit)"
+    assert _new("p107").value("working_time_kind") is None
+    assert _new("p106").value("working_time_kind") is None
+    # "in den Entgeltgruppen S 4 bzw. S 8a TVöD": the lower group with its agreement
+    assert _new("p113").value("pay_tariff") == "S 4 TVöD"
+
+
+def test_heading_lead_word_is_no_part_of_the_title() -> None:
+    assert _new("p109").value("title") == "Organisationsassistenz (all genders)"  # "Stellenausschreibung Organisations…"
+
+
+def test_deadline_forms_and_a_deadline_date_is_no_start() -> None:
+    assert _new("p109").value("application_deadline") == "2024-12-31"  # "bis einschl. 31. Dezember 2024"
+    assert _new("p107").value("application_deadline") == "2022-09-11"  # "Die Bewerbungsfrist endet am 11.09.2022"
+    assert _new("p108").value("application_deadline") == "2023-04-16"  # "Bewerbungen bitte direkt bis zum 16.04.2023"
+    # "bis zum Ende der Ausschreibungsfrist am 14.6.2020" is no start; "zum nächstmöglichen Zeitpunkt" is
+    assert _new("p106").value("start_date") == "ab sofort"
