@@ -153,5 +153,9 @@ class FaqMatcher:
         if best is not rescored[0]:
             runner = max(m.score for m in rescored if m is not best)
             best = replace(best, margin=best.score - runner)
+        if self.accepts(best):
+            return best
+        if best.score < self.confident_floor:
+            return None  # cannot be clearly ahead: spare the classifier's second pass
         not_covered = self.probabilities(query_vector).get(NOT_COVERED, 0.0)
         return best if self.accepts(best, not_covered) else None

@@ -56,7 +56,7 @@ def question_parts(question: str) -> list[str]:
     cleaned = [_OPENS_NEW_TOPIC.sub("", p.strip(" ,;:-")) or p.strip(" ,;:-") for p in parts]
     asked = [p for p in cleaned if len(re.sub(r"\W", "", p)) >= MIN_PART_CHARS and _asks(p)]
     if len(asked) == 1:
-        needs = _needs_asked_about(parts, asked[0])
+        needs = _needs_asked_about(parts[: cleaned.index(asked[0])], asked[0])
         if needs:
             return needs[:MAX_PARTS]
     if not asked or (len(asked) == 1 and len(cleaned) == 1):
@@ -70,14 +70,13 @@ def question_parts(question: str) -> list[str]:
     return asked[:MAX_PARTS]
 
 
-def _needs_asked_about(parts: list[str], asked: str) -> list[str]:
+def _needs_asked_about(before_question: list[str], asked: str) -> list[str]:
     """"Meine Tochter braucht Nachhilfe, 15 € die Stunde. Und das Mittagessen kostet 4,50 € am Tag. Zahlt das
     Jobcenter was davon?": statements before the one question, each opening a new topic ("Und …", "Außerdem …")
     and naming a need, each with that question, when the question refers back to them; [] otherwise."""
     if not _REFERS_BACK.search(asked):
         return []
-    before = [p.strip(" ,;:-") for p in parts[: next(i for i, p in enumerate(parts)
-                                                     if _OPENS_NEW_TOPIC.sub("", p.strip(" ,;:-")) == asked)]]
+    before = [p.strip(" ,;:-") for p in before_question]
     groups: list[list[str]] = []
     for statement in before:
         if not statement:
